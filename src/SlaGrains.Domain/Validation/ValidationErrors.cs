@@ -1,0 +1,48 @@
+namespace SlaGrains.Domain.Validation;
+
+/// <summary>
+/// Field-keyed validation messages, shaped like RFC 7807's <c>errors</c> member so the API can return them as they are.
+/// Field names are JSON paths of the submitted document (<c>weekly.monday[1].end</c>).
+/// </summary>
+public sealed class ValidationErrors
+{
+    private readonly Dictionary<string, List<string>> _errors = new(StringComparer.Ordinal);
+
+    public bool IsValid => _errors.Count == 0;
+
+    public void Add(string field, string message)
+    {
+        if (!_errors.TryGetValue(field, out var messages))
+        {
+            messages = [];
+            _errors[field] = messages;
+        }
+        messages.Add(message);
+    }
+
+    public void AddRange(ValidationErrors other, string prefix = "")
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        foreach (var (field, messages) in other._errors)
+        {
+            foreach (var message in messages)
+            {
+                Add(prefix + field, message);
+            }
+        }
+    }
+
+    public IReadOnlyDictionary<string, string[]> ToDictionary() =>
+        _errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal);
+
+    public void ThrowIfInvalid(string what)
+    {
+        if (!IsValid)
+        {
+            throw new DomainValidationException(what, this);
+        }
+    }
+
+    public override string ToString() =>
+        string.Join("; ", _errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}"));
+}
