@@ -1,0 +1,25 @@
+using NodaTime;
+
+namespace SlaGrains.Domain.Cases;
+
+/// <summary>
+/// One thing that happened to a case. The payload members used depend on <see cref="Type"/>: <see cref="Case"/> for
+/// <c>opened</c>, <see cref="Changes"/> for <c>updated</c> and <c>escalated</c>, <see cref="Public"/> for
+/// <c>agentReplied</c>, <see cref="Milestone"/> for <c>milestoneCompleted</c>.
+/// </summary>
+public sealed record CaseEvent
+{
+    public required string EventId { get; init; }
+    public required CaseEventType Type { get; init; }
+    public required Instant OccurredAt { get; init; }
+    public CaseFields? Case { get; init; }
+    public CaseChanges? Changes { get; init; }
+
+    /// <summary>An agent's reply is public unless it says otherwise; internal notes complete nothing.</summary>
+    public bool? Public { get; init; }
+
+    public string? Milestone { get; init; }
+
+    /// <summary>For <c>escalated</c>: the notification whose action caused it.</summary>
+    public string? NotificationId { get; init; }
+}

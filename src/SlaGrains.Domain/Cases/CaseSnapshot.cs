@@ -1,0 +1,31 @@
+using NodaTime;
+
+namespace SlaGrains.Domain.Cases;
+
+/// <summary>The case as of <see cref="AsOf"/>: API.md's snapshot, plus the fields and the entitlement reason.</summary>
+public sealed record CaseSnapshot
+{
+    public required string CaseId { get; init; }
+    public required Instant AsOf { get; init; }
+    public string? Status { get; init; }
+    public string? Priority { get; init; }
+    public string? Queue { get; init; }
+    public string? Owner { get; init; }
+    public string? Subject { get; init; }
+    public string? AccountId { get; init; }
+    public Instant? OpenedAt { get; init; }
+    public required bool Closed { get; init; }
+    public string? EntitlementId { get; init; }
+
+    /// <summary>Why the case has this entitlement, or why it did not enter the process.</summary>
+    public string? EntitlementReason { get; init; }
+
+    public string? ProcessId { get; init; }
+    public int? ProcessVersion { get; init; }
+    public Instant? SlaStartAt { get; init; }
+    public Instant? SlaExitAt { get; init; }
+    public required bool IsStopped { get; init; }
+    public Instant? StoppedSince { get; init; }
+    public required CaseMilestoneStatus MilestoneStatus { get; init; }
+    public required IReadOnlyList<MilestoneSnapshot> Milestones { get; init; }
+}

@@ -1,0 +1,426 @@
+using NodaTime;
+using NodaTime.Text;
+using SlaGrains.Domain.Calendars;
+using SlaGrains.Domain.Processes;
+
+namespace SlaGrains.Domain.Cases;
+
+/// <summary>
+/// The milestone timeline: one pure function from a case's events, entitlement, pinned process version and calendars
+/// to its state as of an instant (SEMANTICS.md §3–9) and the notifications it owes. Events are folded in
+/// <c>occurredAt</c> order (ties: arrival order); a repeated <c>eventId</c> is ignored; events after
+/// <c>asOf</c> are not yet history. A late event simply lands in its place on the next evaluation.
+/// </summary>
+public static class CaseTimeline
+{
+    public static CaseEvaluation Evaluate(CaseTimelineInput input, Instant asOf)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var fold = new Fold(input);
+        foreach (var e in InHistoryOrder(input.Events))
+        {
+            if (e.OccurredAt > asOf)
+            {
+                break;
+            }
+            fold.Apply(e);
+        }
+        fold.MarkViolations(asOf, inclusive: true);
+        return new CaseEvaluation(fold.Snapshot(asOf), fold.Notifications());
+    }
+
+    /// <summary>Distinct by event id (first arrival wins), then stable-sorted by occurrence.</summary>
+    public static IEnumerable<CaseEvent> InHistoryOrder(IEnumerable<CaseEvent> events)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        return events.Where(e => seen.Add(e.EventId)).OrderBy(e => e.OccurredAt);
+    }
+
+    private sealed class Fold
+    {
+        private static readonly InstantPattern InstantText = InstantPattern.ExtendedIso;
+        private static readonly OffsetDateTimePattern OffsetText = OffsetDateTimePattern.ExtendedIso;
+
+        private readonly CaseTimelineInput _input;
+        private readonly List<MilestoneTrack> _tracks = [];
+        private CaseFields _fields = new();
+        private Instant? _openedAt;
+        private bool _closed;
+        private Instant? _stoppedSince;
+        private bool _entered;
+        private bool _exited;
+        private Instant? _slaStart;
+        private Instant? _slaExit;
+        private string? _entitlementReason;
+
+        public Fold(CaseTimelineInput input)
+        {
+            _input = input;
+            if (input.Process is { } process)
+            {
+                var milestones = process.Definition.Milestones;
+                for (var i = 0; i < milestones.Count; i++)
+                {
+                    var calendarId = milestones[i].CalendarId ?? input.Entitlement?.CalendarId ?? process.Definition.CalendarId;
+                    var calendar = calendarId is not null && input.Calendars.TryGetValue(calendarId, out var c) ? c : BusinessCalendar.AlwaysOpen;
+                    _tracks.Add(new MilestoneTrack(i, milestones[i], calendarId, calendar));
+                }
+            }
+        }
+
+        private ProcessDefinition? Process => _input.Process?.Definition;
+
+        public void Apply(CaseEvent e)
+        {
+            var t = e.OccurredAt;
+            MarkViolations(t, inclusive: false);
+            ApplyToFields(e);
+
+            var entering = TryEnter();
+            if (!_entered)
+            {
+                return;
+            }
+            if (e.Type == CaseEventType.Closed && !_exited)
+            {
+                foreach (var open in OpenInstances())
+                {
+                    open.Complete(t);
+                }
+                _exited = true;
+                _slaExit = t;
+                return;
+            }
+            var reentering = e.Type == CaseEventType.Reopened && _exited;
+            if (reentering)
+            {
+                _exited = false;
+                _slaExit = null;
+            }
+            if (_exited)
+            {
+                return; // a closed case keeps its fields current, but its milestones have ended
+            }
+
+            foreach (var track in _tracks)
+            {
+                if (track.Open is { } open && track.IsCompletedBy(e))
+                {
+                    open.Complete(t);
+                }
+            }
+
+            // Only a completion at the very target instant is on time; anything else at that instant sees the violation.
+            MarkViolations(t, inclusive: true);
+
+            foreach (var track in _tracks)
+            {
+                var matches = track.Matches(_fields);
+                if (track.Open is { } open)
+                {
+                    if (!matches)
+                    {
+                        open.Cancel(t);
+                    }
+                    else if (track.TimeFor(_fields.Priority) is var time && time != open.Time)
+                    {
+                        // Recalculated from the original start (Zendesk's rule); a target already passed is violated now.
+                        open.ChangeTime(time);
+                    }
+                }
+                if (track.Open is null && matches && Starts(track, e, entering, reentering))
+                {
+                    Start(track, entering ? _slaStart!.Value : t, track.TimeFor(_fields.Priority));
+                }
+                track.WasMatching = matches;
+            }
+
+            foreach (var open in OpenInstances())
+            {
+                if (_stoppedSince is not null || open.Track.IsPausedBy(_fields.Status, Process!.PausedStatuses))
+                {
+                    open.Pause(t);
+                }
+                else
+                {
+                    open.Resume(t);
+                }
+            }
+            MarkViolations(t, inclusive: false);
+        }
+
+        /// <summary>Every open instance whose target has passed by <paramref name="t"/> is violated at its target.</summary>
+        public void MarkViolations(Instant t, bool inclusive)
+        {
+            foreach (var open in OpenInstances())
+            {
+                if (open.ViolatedAt is null && open.Target() is { } target && (target < t || (inclusive && target == t)))
+                {
+                    open.ViolatedAt = target;
+                }
+            }
+        }
+
+        public CaseSnapshot Snapshot(Instant asOf)
+        {
+            var milestones = _tracks
+                .SelectMany(track => track.Instances)
+                .OrderBy(i => i.StartedAt).ThenBy(i => i.Track.Order).ThenBy(i => i.Number)
+                .Select(i => SnapshotOf(i, asOf))
+                .ToList();
+            var status =
+                milestones.Any(m => m.Status == MilestoneStatus.Violated) ? CaseMilestoneStatus.OpenViolation
+                : milestones.Any(m => m.IsViolated) ? CaseMilestoneStatus.ClosedViolation
+                : CaseMilestoneStatus.Compliant;
+            return new CaseSnapshot
+            {
+                CaseId = _input.CaseId,
+                AsOf = asOf,
+                Status = _fields.Status,
+                Priority = _fields.Priority,
+                Queue = _fields.Queue,
+                Owner = _fields.Owner,
+                Subject = _fields.Subject,
+                AccountId = _fields.AccountId,
+                OpenedAt = _openedAt,
+                Closed = _closed,
+                EntitlementId = _fields.EntitlementId,
+                EntitlementReason = _entitlementReason,
+                ProcessId = _entered ? _input.Process!.ProcessId : null,
+                ProcessVersion = _entered ? _input.Process!.Version : null,
+                SlaStartAt = _slaStart,
+                SlaExitAt = _slaExit,
+                IsStopped = _stoppedSince is not null,
+                StoppedSince = _stoppedSince,
+                MilestoneStatus = status,
+                Milestones = milestones,
+            };
+        }
+
+        /// <summary>
+        /// What each instance owes: warnings while open and not yet violated, the violation and every violation action
+        /// offset while open, the violation of an instance that ended late, and the success of a completed one.
+        /// </summary>
+        public List<PendingNotification> Notifications()
+        {
+            var result = new List<PendingNotification>();
+            foreach (var track in _tracks)
+            {
+                var actions = track.Definition.Actions ?? [];
+                foreach (var instance in track.Instances)
+                {
+                    var prefix = $"{_input.CaseId}/{instance.Id}/";
+                    if (instance.IsOpen)
+                    {
+                        if (instance.ViolatedAt is null)
+                        {
+                            AddWarnings(result, prefix, track, instance, actions);
+                        }
+                        foreach (var offset in ViolationOffsets(actions))
+                        {
+                            var due = instance.Calendar.Add(instance.StartedAt, instance.Time + Duration.FromMinutes(offset), instance.Pauses);
+                            if (due is { } at)
+                            {
+                                result.Add(new PendingNotification($"{prefix}violation/{offset}m", instance.Id, NotificationKind.Violation, at,
+                                    [.. actions.Where(a => a.When == ActionTrigger.Violation && (a.OffsetMinutes ?? 0) == offset)]));
+                            }
+                        }
+                    }
+                    else if (instance.EndStatus != MilestoneStatus.Canceled)
+                    {
+                        if (instance.ViolatedAt is { } violatedAt)
+                        {
+                            result.Add(new PendingNotification($"{prefix}violation/0m", instance.Id, NotificationKind.Violation, violatedAt,
+                                [.. actions.Where(a => a.When == ActionTrigger.Violation && (a.OffsetMinutes ?? 0) == 0)]));
+                        }
+                        result.Add(new PendingNotification($"{prefix}success/0m", instance.Id, NotificationKind.Success, instance.EndedAt!.Value,
+                            [.. actions.Where(a => a.When == ActionTrigger.Success)],
+                            Late: instance.EndStatus == MilestoneStatus.CompletedLate));
+                    }
+                }
+            }
+            return result;
+        }
+
+        private static void AddWarnings(List<PendingNotification> result, string prefix, MilestoneTrack track, MilestoneInstance instance, IReadOnlyList<ActionDefinition> actions)
+        {
+            foreach (var warning in track.Definition.Warnings ?? [])
+            {
+                // A warning is a point on the milestone's own clock, so it never fires while the clock is stopped.
+                var (threshold, offset) = warning.BeforeTargetMinutes is { } before
+                    ? (instance.Time - Duration.FromMinutes(before), $"{before}m")
+                    : (Duration.FromSeconds(instance.Time.BclCompatibleTicks / NodaConstants.TicksPerSecond * warning.AtPercent!.Value / 100), $"{warning.AtPercent}pct");
+                if (threshold <= Duration.Zero)
+                {
+                    continue; // a warning at or before the start would only be noise
+                }
+                if (instance.Calendar.Add(instance.StartedAt, threshold, instance.Pauses) is { } due)
+                {
+                    result.Add(new PendingNotification($"{prefix}warning/{offset}", instance.Id, NotificationKind.Warning, due,
+                        [.. actions.Where(a => a.When == ActionTrigger.Warning)]));
+                }
+            }
+        }
+
+        private static SortedSet<int> ViolationOffsets(IReadOnlyList<ActionDefinition> actions)
+        {
+            var offsets = new SortedSet<int> { 0 };
+            foreach (var action in actions)
+            {
+                if (action.When == ActionTrigger.Violation)
+                {
+                    offsets.Add(action.OffsetMinutes ?? 0);
+                }
+            }
+            return offsets;
+        }
+
+        private static MilestoneSnapshot SnapshotOf(MilestoneInstance instance, Instant asOf)
+        {
+            var calendar = instance.Calendar;
+            var end = instance.EndedAt ?? asOf;
+            if (end < instance.StartedAt)
+            {
+                end = instance.StartedAt; // a sequential instance that has not started yet
+            }
+            var pauses = instance.PausesUntil(end);
+            var target = instance.Target() ?? instance.TargetIfResumedAt(end);
+            var elapsed = Seconds(calendar.Elapsed(instance.StartedAt, end, pauses));
+            var time = Seconds(instance.Time);
+            var open = instance.IsOpen;
+            var running = open && !instance.IsPaused;
+            var status = instance.EndStatus
+                ?? (instance.ViolatedAt is not null ? MilestoneStatus.Violated
+                    : instance.IsPaused ? MilestoneStatus.Paused
+                    : MilestoneStatus.InProgress);
+            return new MilestoneSnapshot
+            {
+                Id = instance.Id,
+                Name = instance.Track.Definition.Name,
+                Instance = instance.Number,
+                Status = status,
+                IsViolated = instance.ViolatedAt is not null,
+                StartedAt = instance.StartedAt,
+                TargetAt = target,
+                CompletedAt = instance.EndedAt,
+                TargetSeconds = time,
+                ElapsedSeconds = elapsed,
+                RemainingSeconds = Math.Max(0, time - elapsed),
+                OverdueSeconds = Math.Max(0, elapsed - time),
+                PausedSeconds = Seconds(calendar.PausedOpenTime(instance.StartedAt, end, pauses)),
+                ActualElapsedSeconds = Seconds(end - instance.StartedAt),
+                ClockRunning = running && asOf >= instance.StartedAt && calendar.IsOpen(asOf),
+                NextClockChangeAt = !running ? null
+                    : asOf < instance.StartedAt ? calendar.Add(instance.StartedAt, Duration.Zero)
+                    : calendar.NextTransition(asOf),
+                CalendarId = instance.Track.CalendarId,
+            };
+        }
+
+        private static long Seconds(Duration duration) => duration.BclCompatibleTicks / NodaConstants.TicksPerSecond;
+
+        private IEnumerable<MilestoneInstance> OpenInstances()
+        {
+            foreach (var track in _tracks)
+            {
+                if (track.Open is { } open)
+                {
+                    yield return open;
+                }
+            }
+        }
+
+        private void ApplyToFields(CaseEvent e)
+        {
+            switch (e.Type)
+            {
+                case CaseEventType.Opened when _openedAt is null:
+                    // A second 'opened' under another id is a retry by an integration, not a new case: ignored.
+                    _fields = e.Case ?? new CaseFields();
+                    _openedAt = e.OccurredAt;
+                    break;
+                case CaseEventType.Updated or CaseEventType.Escalated when e.Changes is not null:
+                    _fields = _fields.Apply(e.Changes);
+                    break;
+                case CaseEventType.Stopped:
+                    _stoppedSince ??= e.OccurredAt;
+                    break;
+                case CaseEventType.Resumed:
+                    _stoppedSince = null;
+                    break;
+                case CaseEventType.Closed:
+                    _closed = true;
+                    break;
+                case CaseEventType.Reopened:
+                    _closed = false;
+                    break;
+                default:
+                    break;
+            }
+        }
+
+        /// <summary>Enters the process at the event that gives the case its admitted entitlement (SEMANTICS.md §3).</summary>
+        private bool TryEnter()
+        {
+            if (_entered || _openedAt is null || _closed || _input.Entitlement is not { } decision || _input.Process is null ||
+                !string.Equals(_fields.EntitlementId, decision.EntitlementId, StringComparison.Ordinal))
+            {
+                return false;
+            }
+            _entitlementReason = decision.Reason;
+            if (!decision.Admitted)
+            {
+                return false;
+            }
+            _entered = true;
+            _slaStart = SlaStart();
+            return true;
+        }
+
+        private Instant SlaStart()
+        {
+            var startsFrom = Process!.StartsFrom;
+            if (startsFrom == ProcessDefinition.CaseCreated)
+            {
+                return _openedAt!.Value;
+            }
+            var text = _fields.Get(startsFrom);
+            if (text is not null)
+            {
+                var asInstant = InstantText.Parse(text);
+                if (asInstant.Success)
+                {
+                    return asInstant.Value;
+                }
+                var withOffset = OffsetText.Parse(text);
+                if (withOffset.Success)
+                {
+                    return withOffset.Value.ToInstant();
+                }
+            }
+            _entitlementReason += $" The SLA start field '{startsFrom}' is missing or not a timestamp, so the SLA starts when the case opened.";
+            return _openedAt!.Value;
+        }
+
+        private static bool Starts(MilestoneTrack track, CaseEvent e, bool entering, bool reentering) =>
+            track.Definition.Recurrence == Recurrence.None
+                ? track.Instances.Count == 0
+                : entering || reentering || !track.WasMatching || track.IsStartedBy(e);
+
+        private static void Start(MilestoneTrack track, Instant trigger, Duration time)
+        {
+            var start = trigger;
+            if (track.Definition.Recurrence == Recurrence.Sequential && track.Instances.Count > 0)
+            {
+                var previous = track.Instances[^1];
+                var previousTarget = previous.Target() ?? previous.TargetIfResumedAt(previous.EndedAt ?? trigger);
+                if (previousTarget > start)
+                {
+                    start = previousTarget; // finishing early never pulls the next deadline forward
+                }
+            }
+            track.Instances.Add(new MilestoneInstance(track, track.Instances.Count + 1, start, time));
+        }
+    }
+}

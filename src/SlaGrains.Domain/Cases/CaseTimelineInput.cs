@@ -1,0 +1,17 @@
+using SlaGrains.Domain.Calendars;
+using SlaGrains.Domain.Processes;
+
+namespace SlaGrains.Domain.Cases;
+
+/// <summary>
+/// Everything the timeline needs: the case's events in arrival order, its entitlement decision, the process version it
+/// is pinned to, and the calendars by id (a missing calendar counts as 24x7 and is named in the snapshot).
+/// </summary>
+public sealed record CaseTimelineInput
+{
+    public required string CaseId { get; init; }
+    public required IReadOnlyList<CaseEvent> Events { get; init; }
+    public EntitlementDecision? Entitlement { get; init; }
+    public ProcessVersion? Process { get; init; }
+    public IReadOnlyDictionary<string, BusinessCalendar> Calendars { get; init; } = new Dictionary<string, BusinessCalendar>();
+}

@@ -1,0 +1,102 @@
+using NodaTime;
+using SlaGrains.Domain.Calendars;
+
+namespace SlaGrains.Domain.Cases;
+
+/// <summary>One run of a milestone while the timeline folds events; becomes a <see cref="MilestoneSnapshot"/>.</summary>
+internal sealed class MilestoneInstance(MilestoneTrack track, int number, Instant startedAt, Duration time)
+{
+    private readonly List<PauseInterval> _pauses = [];
+    private Instant? _target;
+    private bool _targetKnown;
+
+    public MilestoneTrack Track { get; } = track;
+    public int Number { get; } = number;
+    public Instant StartedAt { get; } = startedAt;
+    public Duration Time { get; private set; } = time;
+    public Instant? EndedAt { get; private set; }
+    public MilestoneStatus? EndStatus { get; private set; }
+
+    /// <summary>The target this instance passed, once it has; never cleared by time.</summary>
+    public Instant? ViolatedAt { get; set; }
+
+    public string Id => $"{Track.Key}#{Number}";
+    public bool IsOpen => EndedAt is null;
+    public bool IsPaused => _pauses.Count > 0 && _pauses[^1].End is null;
+    public IReadOnlyList<PauseInterval> Pauses => _pauses;
+    public BusinessCalendar Calendar => Track.Calendar;
+
+    /// <summary>The target with the pauses known so far; null while an open pause holds the clock short of it.</summary>
+    public Instant? Target()
+    {
+        if (!_targetKnown)
+        {
+            _target = Calendar.Add(StartedAt, Time, _pauses);
+            _targetKnown = true;
+        }
+        return _target;
+    }
+
+    /// <summary>The target if an open pause ended at <paramref name="resumeAt"/>: what a stopped countdown shows.</summary>
+    public Instant TargetIfResumedAt(Instant resumeAt) =>
+        Calendar.Add(StartedAt, Time, PausesUntil(resumeAt))!.Value;
+
+    /// <summary>The pauses with an open one closed at <paramref name="until"/>.</summary>
+    public IReadOnlyList<PauseInterval> PausesUntil(Instant until)
+    {
+        if (!IsPaused)
+        {
+            return _pauses;
+        }
+        var closed = new List<PauseInterval>(_pauses);
+        closed[^1] = closed[^1] with { End = until > closed[^1].Start ? until : closed[^1].Start };
+        return closed;
+    }
+
+    public void ChangeTime(Duration time)
+    {
+        Time = time;
+        _targetKnown = false;
+    }
+
+    public void Pause(Instant at)
+    {
+        if (!IsPaused)
+        {
+            _pauses.Add(new PauseInterval(at, null));
+            _targetKnown = false;
+        }
+    }
+
+    public void Resume(Instant at)
+    {
+        if (IsPaused)
+        {
+            _pauses[^1] = _pauses[^1] with { End = at };
+            _targetKnown = false;
+        }
+    }
+
+    /// <summary>Completed on or before the target is on time; after it, late.</summary>
+    public void Complete(Instant at)
+    {
+        Resume(at);
+        if (ViolatedAt is null && Target() is { } target && at > target)
+        {
+            ViolatedAt = target;
+        }
+        End(at, ViolatedAt is null ? MilestoneStatus.Completed : MilestoneStatus.CompletedLate);
+    }
+
+    public void Cancel(Instant at)
+    {
+        Resume(at);
+        End(at, MilestoneStatus.Canceled);
+    }
+
+    private void End(Instant at, MilestoneStatus status)
+    {
+        EndedAt = at;
+        EndStatus = status;
+    }
+}

@@ -1,0 +1,25 @@
+using NodaTime;
+
+namespace SlaGrains.Domain.Cases;
+
+/// <summary>One milestone instance as of the snapshot's instant (SEMANTICS.md §9). Ended instances freeze at their end.</summary>
+public sealed record MilestoneSnapshot
+{
+    public required string Id { get; init; }
+    public required string Name { get; init; }
+    public required int Instance { get; init; }
+    public required MilestoneStatus Status { get; init; }
+    public required bool IsViolated { get; init; }
+    public required Instant StartedAt { get; init; }
+    public required Instant TargetAt { get; init; }
+    public Instant? CompletedAt { get; init; }
+    public required long TargetSeconds { get; init; }
+    public required long ElapsedSeconds { get; init; }
+    public required long RemainingSeconds { get; init; }
+    public required long OverdueSeconds { get; init; }
+    public required long PausedSeconds { get; init; }
+    public required long ActualElapsedSeconds { get; init; }
+    public required bool ClockRunning { get; init; }
+    public Instant? NextClockChangeAt { get; init; }
+    public string? CalendarId { get; init; }
+}

@@ -1,0 +1,11 @@
+namespace SlaGrains.Domain.Cases;
+
+public enum MilestoneStatus
+{
+    InProgress,
+    Paused,
+    Completed,
+    Violated,
+    CompletedLate,
+    Canceled,
+}

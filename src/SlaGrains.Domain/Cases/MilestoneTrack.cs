@@ -1,0 +1,68 @@
+using NodaTime;
+using SlaGrains.Domain.Calendars;
+using SlaGrains.Domain.Processes;
+
+namespace SlaGrains.Domain.Cases;
+
+/// <summary>One milestone definition of the pinned process and its instances on this case.</summary>
+internal sealed class MilestoneTrack(int order, MilestoneDefinition definition, string? calendarId, BusinessCalendar calendar)
+{
+    public int Order { get; } = order;
+    public MilestoneDefinition Definition { get; } = definition;
+    public string Key { get; } = MilestoneKey.From(definition.Name);
+    public string? CalendarId { get; } = calendarId;
+    public BusinessCalendar Calendar { get; } = calendar;
+    public List<MilestoneInstance> Instances { get; } = [];
+    public bool WasMatching { get; set; }
+
+    public MilestoneInstance? Open => Instances.Count > 0 && Instances[^1].IsOpen ? Instances[^1] : null;
+
+    public bool Matches(Cases.CaseFields fields)
+    {
+        foreach (var (field, allowed) in Definition.Criteria ?? new Dictionary<string, IReadOnlyList<string>>())
+        {
+            var value = fields.Get(field);
+            if (value is null || !allowed.Contains(value, StringComparer.OrdinalIgnoreCase))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /// <summary>The milestone time for the case's priority (<c>minutesByPriority</c>, else <c>minutes</c>).</summary>
+    public Duration TimeFor(string? priority)
+    {
+        if (priority is not null && Definition.MinutesByPriority is { } byPriority)
+        {
+            foreach (var (name, minutes) in byPriority)
+            {
+                if (string.Equals(name, priority, StringComparison.OrdinalIgnoreCase))
+                {
+                    return Duration.FromMinutes(minutes);
+                }
+            }
+        }
+        return Duration.FromMinutes(Definition.Minutes);
+    }
+
+    public bool IsCompletedBy(CaseEvent e)
+    {
+        if (e.Type == CaseEventType.MilestoneCompleted)
+        {
+            return e.Milestone is not null && MilestoneKey.From(e.Milestone) == Key;
+        }
+        if (e.Type == CaseEventType.AgentReplied && e.Public == false)
+        {
+            return false;
+        }
+        return Definition.CompletedBy?.Contains(ProcessValidator.EventTypeName(e.Type), StringComparer.Ordinal) == true;
+    }
+
+    public bool IsStartedBy(CaseEvent e) =>
+        Definition.StartedBy?.Contains(ProcessValidator.EventTypeName(e.Type), StringComparer.Ordinal) == true;
+
+    public bool IsPausedBy(string? status, IReadOnlyList<string>? processPausedStatuses) =>
+        status is not null &&
+        (Definition.PausedStatuses ?? processPausedStatuses)?.Contains(status, StringComparer.OrdinalIgnoreCase) == true;
+}

@@ -1,0 +1,8 @@
+namespace SlaGrains.Domain.Cases;
+
+public enum NotificationKind
+{
+    Warning,
+    Violation,
+    Success,
+}

@@ -1,0 +1,8 @@
+namespace SlaGrains.Domain.Entitlements;
+
+public enum EntitlementStatus
+{
+    Inactive,
+    Active,
+    Expired,
+}

@@ -1,0 +1,14 @@
+namespace SlaGrains.Domain.Processes;
+
+/// <summary>What a milestone action does (SEMANTICS.md §7).</summary>
+public enum ActionType
+{
+    /// <summary>A signed delivery to the webhooks subscribed to the notification's type.</summary>
+    Webhook,
+
+    /// <summary>A hub message to the case's and its queue's subscribers.</summary>
+    Notify,
+
+    /// <summary>Sets case fields through an escalation event in the case's history.</summary>
+    Escalate,
+}
