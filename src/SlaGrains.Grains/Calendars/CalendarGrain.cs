@@ -1,0 +1,31 @@
+using NodaTime;
+using SlaGrains.Contracts;
+using SlaGrains.Contracts.Calendars;
+using SlaGrains.Domain.Calendars;
+
+namespace SlaGrains.Grains.Calendars;
+
+[GrainType("calendar")]
+public sealed class CalendarGrain(
+    [PersistentState("calendar", StorageNames.Sla)] IPersistentState<CalendarState> state,
+    TimeProvider clock) : Grain, ICalendarGrain
+{
+    public async Task<WriteResult<CalendarRecord>> Put(CalendarDefinition definition)
+    {
+        var errors = CalendarValidator.Validate(definition);
+        if (!errors.IsValid)
+        {
+            return new WriteResult<CalendarRecord> { Errors = errors.ToDictionary() };
+        }
+        if (state.State.Calendar is { } existing && DefinitionComparer.Same(existing.Definition, definition))
+        {
+            return new WriteResult<CalendarRecord> { Value = existing, Unchanged = true };
+        }
+        var now = Instant.FromDateTimeOffset(clock.GetUtcNow());
+        state.State.Calendar = new CalendarRecord(this.GetPrimaryKeyString(), definition, now);
+        await state.WriteStateAsync();
+        return new WriteResult<CalendarRecord> { Value = state.State.Calendar };
+    }
+
+    public Task<CalendarRecord?> Read() => Task.FromResult(state.State.Calendar);
+}
