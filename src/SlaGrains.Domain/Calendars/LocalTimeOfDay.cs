@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace SlaGrains.Domain.Calendars;
 
 /// <summary>
@@ -38,11 +36,6 @@ internal static class LocalTimeOfDay
         seconds = (hours * 3600) + (minutes * 60) + secs;
         return true;
     }
-
-    public static string Format(int seconds) =>
-        seconds % 60 == 0
-            ? string.Create(CultureInfo.InvariantCulture, $"{seconds / 3600:00}:{seconds / 60 % 60:00}")
-            : string.Create(CultureInfo.InvariantCulture, $"{seconds / 3600:00}:{seconds / 60 % 60:00}:{seconds % 60:00}");
 
     private static bool TwoDigits(string text, int at, out int value)
     {

@@ -19,7 +19,11 @@ internal sealed class MilestoneTrack(int order, MilestoneDefinition definition, 
 
     public bool Matches(Cases.CaseFields fields)
     {
-        foreach (var (field, allowed) in Definition.Criteria ?? new Dictionary<string, IReadOnlyList<string>>())
+        if (Definition.Criteria is not { } criteria)
+        {
+            return true;
+        }
+        foreach (var (field, allowed) in criteria)
         {
             var value = fields.Get(field);
             if (value is null || !allowed.Contains(value, StringComparer.OrdinalIgnoreCase))

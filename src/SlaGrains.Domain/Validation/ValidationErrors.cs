@@ -20,18 +20,6 @@ public sealed class ValidationErrors
         messages.Add(message);
     }
 
-    public void AddRange(ValidationErrors other, string prefix = "")
-    {
-        ArgumentNullException.ThrowIfNull(other);
-        foreach (var (field, messages) in other._errors)
-        {
-            foreach (var message in messages)
-            {
-                Add(prefix + field, message);
-            }
-        }
-    }
-
     public IReadOnlyDictionary<string, string[]> ToDictionary() =>
         _errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal);
 
