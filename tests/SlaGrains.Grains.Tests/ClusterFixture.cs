@@ -1,14 +1,25 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Orleans.Reminders;
 using Orleans.Serialization;
 using Orleans.TestingHost;
 using SlaGrains.Contracts.Serialization;
-using SlaGrains.Grains;
+using SlaGrains.Grains.Live;
+using SlaGrains.Grains.Tests.Timing;
 
 namespace SlaGrains.Grains.Tests;
 
-/// <summary>A real in-process Orleans cluster with memory storage, shared by the tests of one collection.</summary>
+/// <summary>
+/// A real in-process Orleans cluster with memory storage and in-memory reminders, whose grains and reminders run on a
+/// fake clock the tests advance (membership and messaging stay on real time). Shared by the tests of one collection.
+/// </summary>
 public sealed class ClusterFixture : IAsyncLifetime
 {
+    public static readonly DateTimeOffset Start = new(2025, 3, 3, 14, 0, 0, TimeSpan.Zero);
+
+    public FakeTimeProvider Clock { get; } = new(Start);
+    public RecordingPublisher Publisher { get; } = new();
+    public ReminderProbe Probe { get; } = new();
     public InProcessTestCluster Cluster { get; private set; } = null!;
 
     public IClusterClient Client => Cluster.Client;
@@ -20,14 +31,32 @@ public sealed class ClusterFixture : IAsyncLifetime
         {
             silo.AddMemoryGrainStorage(StorageNames.Sla);
             silo.UseInMemoryReminderService();
+            silo.Configure<ReminderOptions>(o => o.ReminderLoadingWindow = TimeSpan.FromDays(7));
             silo.Services.AddSerializer(s => s.AddSlaSerialization());
+            silo.Services.AddSingleton<TimeProvider>(Clock);
+            silo.Services.UseTimeProviderForBackgroundAreas(TimeProvider.System);
+            silo.Services.AddKeyedSingleton<TimeProvider>(ReminderTimeProviderNames.Reminders, Clock);
+            silo.Services.AddSingleton<ISlaPublisher>(Publisher);
+            silo.Services.AddSlaGrains();
         });
         builder.ConfigureClient(client => client.Services.AddSerializer(s => s.AddSlaSerialization()));
         Cluster = builder.Build();
         await Cluster.DeployAsync();
+        await Probe.ServiceStarted(1);
     }
 
-    public async Task DisposeAsync() => await Cluster.DisposeAsync();
+    /// <summary>Moves the clock once the case's reminders are all waiting on it.</summary>
+    public async Task Advance(string caseId, TimeSpan by)
+    {
+        await Probe.Quiet(GrainId.Create("case", caseId));
+        Clock.Advance(by);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Cluster.DisposeAsync();
+        Probe.Dispose();
+    }
 }
 
 [CollectionDefinition(Name)]

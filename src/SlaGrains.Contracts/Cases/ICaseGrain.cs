@@ -1,0 +1,21 @@
+using NodaTime;
+using SlaGrains.Domain.Cases;
+
+namespace SlaGrains.Contracts.Cases;
+
+/// <summary>One support case, keyed by its case id: its event history, its entitlement and its milestones.</summary>
+[Alias("sla.case")]
+public interface ICaseGrain : IGrainWithStringKey
+{
+    /// <summary>Applies one event durably (idempotent by event id) and returns the snapshot as of now.</summary>
+    [Alias("apply")]
+    Task<CaseWriteResult> Apply(CaseEvent e);
+
+    /// <summary>The snapshot as of <paramref name="asOf"/> (now when null); null for a case that was never opened.</summary>
+    [Alias("snapshot")]
+    Task<CaseSnapshot?> GetSnapshot(Instant? asOf);
+
+    /// <summary>The case's events in history order, including escalations the case wrote itself.</summary>
+    [Alias("history")]
+    Task<IReadOnlyList<CaseEvent>> GetHistory();
+}

@@ -1,0 +1,86 @@
+using NodaTime;
+using SlaGrains.Domain.Processes;
+using SlaGrains.Domain.Validation;
+
+namespace SlaGrains.Domain.Cases;
+
+/// <summary>
+/// What makes an incoming event well formed (API.md, "Event types"): an id, the payload its type needs, and nothing
+/// only the case itself may write. Milestone names are checked against the pinned process by the case.
+/// </summary>
+public static class CaseEventValidator
+{
+    public const int MaxIdLength = 128;
+
+    /// <summary>How far ahead of the receiving clock an event may claim to have happened (integrations' clocks drift).</summary>
+    public static readonly Duration MaxClockSkew = Duration.FromMinutes(5);
+
+    public static ValidationErrors Validate(CaseEvent e, Instant now)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        var errors = new ValidationErrors();
+        if (string.IsNullOrWhiteSpace(e.EventId))
+        {
+            errors.Add("eventId", "Give every event an id, unique within its case, so a retry is not applied twice.");
+        }
+        else if (e.EventId.Length > MaxIdLength)
+        {
+            errors.Add("eventId", $"An event id has at most {MaxIdLength} characters.");
+        }
+        if (e.OccurredAt > now + MaxClockSkew)
+        {
+            errors.Add("occurredAt", $"The event claims to happen at {e.OccurredAt}, more than {MaxClockSkew.TotalMinutes} minutes from now ({now}); send events as they happen.");
+        }
+
+        switch (e.Type)
+        {
+            case CaseEventType.Opened when e.Case is null:
+                errors.Add("case", "An 'opened' event carries the case's fields in 'case'.");
+                break;
+            case CaseEventType.Opened:
+                CheckCustomFields(errors, "case.customFields", e.Case.CustomFields?.Keys);
+                break;
+            case CaseEventType.Updated when e.Changes is null || IsEmpty(e.Changes):
+                errors.Add("changes", "An 'updated' event names at least one changed field in 'changes'.");
+                break;
+            case CaseEventType.Updated:
+                CheckCustomFields(errors, "changes.customFields", e.Changes.CustomFields?.Keys);
+                break;
+            case CaseEventType.MilestoneCompleted when string.IsNullOrWhiteSpace(e.Milestone):
+                errors.Add("milestone", "A 'milestoneCompleted' event names the milestone it completes.");
+                break;
+            case CaseEventType.Escalated:
+                errors.Add("type", "'escalated' events are written by the case when an escalate action fires; send 'updated' instead.");
+                break;
+            default:
+                break;
+        }
+        return errors;
+    }
+
+    /// <summary>A completion must name a milestone of the case's process, by name or key.</summary>
+    public static ValidationErrors ValidateMilestone(CaseEvent e, ProcessDefinition process)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        ArgumentNullException.ThrowIfNull(process);
+        var errors = new ValidationErrors();
+        if (e.Type == CaseEventType.MilestoneCompleted && e.Milestone is { } name &&
+            !process.Milestones.Any(m => MilestoneKey.From(m.Name) == MilestoneKey.From(name)))
+        {
+            errors.Add("milestone", $"The case's process has no milestone '{name}'; it has {string.Join(", ", process.Milestones.Select(m => $"'{m.Name}'"))}.");
+        }
+        return errors;
+    }
+
+    private static bool IsEmpty(CaseChanges c) =>
+        c.Priority is null && c.Status is null && c.Queue is null && c.Owner is null && c.Origin is null && c.Type is null &&
+        c.EntitlementId is null && c.Subject is null && (c.CustomFields is null || c.CustomFields.IsEmpty);
+
+    private static void CheckCustomFields(ValidationErrors errors, string field, IEnumerable<string>? names)
+    {
+        if (names is not null && names.Any(string.IsNullOrWhiteSpace))
+        {
+            errors.Add(field, "Custom field names cannot be empty.");
+        }
+    }
+}

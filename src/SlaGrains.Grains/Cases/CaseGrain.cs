@@ -1,0 +1,460 @@
+using Microsoft.Extensions.Logging;
+using NodaTime;
+using SlaGrains.Contracts.Calendars;
+using SlaGrains.Contracts.Cases;
+using SlaGrains.Contracts.Entitlements;
+using SlaGrains.Contracts.Live;
+using SlaGrains.Contracts.Processes;
+using SlaGrains.Contracts.Queues;
+using SlaGrains.Domain.Calendars;
+using SlaGrains.Domain.Cases;
+using SlaGrains.Domain.Processes;
+using SlaGrains.Domain.Validation;
+using SlaGrains.Grains.Live;
+
+namespace SlaGrains.Grains.Cases;
+
+/// <summary>
+/// One case. Its stored events are the truth; everything else (milestones, targets, what is owed) is the engine's
+/// fold of them, recomputed after every change. Deadlines are durable reminders, one per milestone instance with
+/// something still to fire, each set for that instance's next notification with a one-minute period as the retry
+/// net. Whatever wakes the case (an event, a tick, a duplicate tick after failover), it fires exactly the
+/// notifications that are due and not yet recorded as fired, recording them in the same write that queues them.
+/// </summary>
+[GrainType("case")]
+public sealed partial class CaseGrain(
+    [PersistentState("case", StorageNames.Sla)] IPersistentState<CaseState> state,
+    TimeProvider clock,
+    ISlaPublisher publisher,
+    ILogger<CaseGrain> logger) : Grain, ICaseGrain, IRemindable
+{
+    private const string MilestoneReminderPrefix = "ms:";
+    private const string OutboxReminder = "outbox";
+    private static readonly TimeSpan RetryPeriod = TimeSpan.FromMinutes(1);
+    private static readonly Duration CalendarRefresh = Duration.FromMinutes(1);
+
+    // Escalations can change criteria and start milestones whose deadlines have passed too; this bounds the loop.
+    private const int MaxEscalationRounds = 16;
+
+    private readonly HashSet<string> _eventIds = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Instant> _calendarVersions = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, BusinessCalendar> _calendars = new(StringComparer.Ordinal);
+    private ProcessVersion? _process;
+    private Instant? _calendarsCheckedAt;
+
+    private CaseState State => state.State;
+    private string CaseId => this.GetPrimaryKeyString();
+    private Instant Now => Instant.FromDateTimeOffset(clock.GetUtcNow());
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _eventIds.UnionWith(State.Events.Select(e => e.EventId));
+        if (State.Outbox.Count > 0)
+        {
+            await Deliver();
+        }
+    }
+
+    public async Task<CaseWriteResult> Apply(CaseEvent e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        var errors = CaseEventValidator.Validate(e, Now);
+        if (!errors.IsValid)
+        {
+            return Invalid(errors);
+        }
+        if (_eventIds.Contains(e.EventId))
+        {
+            await LoadDefinitions();
+            return new CaseWriteResult { Outcome = CaseWriteOutcome.Replayed, Snapshot = Evaluate(Now).Snapshot, Version = State.Version };
+        }
+        if (State.Events.Count == 0 && e.Type != CaseEventType.Opened)
+        {
+            return new CaseWriteResult { Outcome = CaseWriteOutcome.NotFound };
+        }
+        await LoadDefinitions();
+        if (_process is not null && CaseEventValidator.ValidateMilestone(e, _process.Definition) is { IsValid: false } unknown)
+        {
+            return Invalid(unknown);
+        }
+
+        try
+        {
+            if (e.Type == CaseEventType.Opened && State.Events.Count == 0 && e.Case!.EntitlementId is null)
+            {
+                e = await MatchEntitlement(e);
+            }
+            State.Events.Add(e);
+            _eventIds.Add(e.EventId);
+            await DecideEntitlement();
+            var evaluation = await Settle(Now);
+            return new CaseWriteResult { Outcome = CaseWriteOutcome.Applied, Snapshot = evaluation.Snapshot, Version = State.Version };
+        }
+        catch
+        {
+            // Memory now holds an event storage may not: drop the activation so the next call starts from what is stored.
+            DeactivateOnIdle();
+            throw;
+        }
+    }
+
+    public async Task<CaseSnapshot?> GetSnapshot(Instant? asOf)
+    {
+        if (State.Events.Count == 0)
+        {
+            return null;
+        }
+        await LoadDefinitions();
+        return Evaluate(asOf ?? Now).Snapshot;
+    }
+
+    public Task<IReadOnlyList<CaseEvent>> GetHistory() =>
+        Task.FromResult<IReadOnlyList<CaseEvent>>([.. CaseTimeline.InHistoryOrder(State.Events)]);
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (reminderName == OutboxReminder)
+        {
+            await Deliver();
+            return;
+        }
+        if (State.Events.Count == 0)
+        {
+            await Unregister(reminderName);
+            return;
+        }
+        try
+        {
+            // Forget what this reminder was set for: whatever is still owed gets registered afresh, even if the tick came early.
+            State.Reminders.Remove(reminderName);
+            await LoadDefinitions();
+            await Settle(Now);
+            if (!State.Reminders.ContainsKey(reminderName))
+            {
+                await Unregister(reminderName);
+            }
+        }
+        catch
+        {
+            DeactivateOnIdle();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Brings the case up to <paramref name="now"/> and stores it: fires what is due, writes escalations, points the
+    /// reminders at what is owed next, then hands notices to the publisher and tells the queue and live clients.
+    /// </summary>
+    private async Task<CaseEvaluation> Settle(Instant now)
+    {
+        var evaluation = FireDue(now);
+        await SyncReminders(evaluation, now);
+        var queueChange = PlanQueueIndex(evaluation.Snapshot);
+        State.Version++;
+        await state.WriteStateAsync();
+
+        await Deliver();
+        UpdateQueueIndex(queueChange, evaluation.Snapshot);
+        try
+        {
+            await publisher.CaseChanged(evaluation.Snapshot, State.Version);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogPublishFailed(ex, CaseId); // live pushes are best effort; the next change carries the full snapshot
+        }
+        return evaluation;
+    }
+
+    /// <summary>Records every due, unfired notification as fired and queues its notice; escalations become events.</summary>
+    private CaseEvaluation FireDue(Instant now)
+    {
+        for (var round = 0; ; round++)
+        {
+            var evaluation = Evaluate(now);
+            var due = evaluation.Notifications
+                .Where(n => n.DueAt <= now && !State.Fired.Contains(n.Id))
+                .OrderBy(n => n.DueAt).ThenBy(n => n.Id, StringComparer.Ordinal)
+                .ToList();
+            if (due.Count == 0 || round == MaxEscalationRounds)
+            {
+                return evaluation;
+            }
+
+            var escalated = false;
+            foreach (var notification in due)
+            {
+                State.Fired.Add(notification.Id);
+                var milestone = evaluation.Snapshot.Milestones.First(m => m.Id == notification.MilestoneId);
+                State.Outbox.Add(Notice(notification, milestone, evaluation.Snapshot.Queue));
+                foreach (var escalation in Escalations(notification))
+                {
+                    State.Events.Add(escalation);
+                    _eventIds.Add(escalation.EventId);
+                    State.Outbox.Add(new SlaNotice
+                    {
+                        DeliveryId = escalation.EventId,
+                        Type = SlaNotice.CaseEscalated,
+                        OccurredAt = notification.DueAt,
+                        CaseId = CaseId,
+                        Queue = evaluation.Snapshot.Queue,
+                        Milestone = milestone,
+                        Webhook = true,
+                        Changes = escalation.Changes,
+                    });
+                    escalated = true;
+                }
+            }
+            if (!escalated)
+            {
+                return evaluation; // firing changes nothing the engine folds, so this evaluation still holds
+            }
+        }
+    }
+
+    private static IEnumerable<CaseEvent> Escalations(PendingNotification notification) =>
+        notification.Actions
+            .Where(a => a.Type == ActionType.Escalate)
+            .Select((action, i) => new CaseEvent
+            {
+                EventId = $"{notification.Id}/escalate/{i}",
+                Type = CaseEventType.Escalated,
+                OccurredAt = notification.DueAt,
+                Changes = new CaseChanges { Priority = action.SetPriority, Queue = action.SetQueue, Owner = action.SetOwner },
+                NotificationId = notification.Id,
+            });
+
+    private SlaNotice Notice(PendingNotification notification, MilestoneSnapshot milestone, string? queue) => new()
+    {
+        DeliveryId = notification.Id,
+        Type = notification.Kind switch
+        {
+            NotificationKind.Warning => SlaNotice.MilestoneWarning,
+            NotificationKind.Violation => SlaNotice.MilestoneViolated,
+            _ => SlaNotice.MilestoneCompleted,
+        },
+        OccurredAt = notification.DueAt,
+        CaseId = CaseId,
+        Queue = queue,
+        Milestone = milestone,
+        Late = notification.Late,
+        Webhook = notification.Actions.Any(a => a.Type == ActionType.Webhook),
+    };
+
+    /// <summary>One reminder per instance that still owes something, set for its earliest unfired notification.</summary>
+    private async Task SyncReminders(CaseEvaluation evaluation, Instant now)
+    {
+        var wanted = evaluation.Notifications
+            .Where(n => !State.Fired.Contains(n.Id))
+            .GroupBy(n => n.MilestoneId, StringComparer.Ordinal)
+            .ToDictionary(g => MilestoneReminderPrefix + g.Key, g => g.Min(n => n.DueAt), StringComparer.Ordinal);
+
+        foreach (var (name, due) in wanted)
+        {
+            if (State.Reminders.TryGetValue(name, out var registered) && registered == due)
+            {
+                continue;
+            }
+            var dueTime = due > now ? (due - now).ToTimeSpan() : TimeSpan.Zero;
+            await this.RegisterOrUpdateReminder(name, dueTime, RetryPeriod);
+            State.Reminders[name] = due;
+        }
+        foreach (var name in State.Reminders.Keys.Where(n => n.StartsWith(MilestoneReminderPrefix, StringComparison.Ordinal) && !wanted.ContainsKey(n)).ToList())
+        {
+            await Unregister(name);
+        }
+    }
+
+    private async Task Unregister(string name)
+    {
+        if (await this.GetReminder(name) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
+        }
+        State.Reminders.Remove(name);
+    }
+
+    /// <summary>Hands queued notices to the publisher, oldest first; what it refuses stays queued behind a retry reminder.</summary>
+    private async Task Deliver()
+    {
+        var delivered = 0;
+        foreach (var notice in State.Outbox)
+        {
+            try
+            {
+                await publisher.Notify(notice);
+                delivered++;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogDeliveryFailed(ex, notice.DeliveryId);
+                break;
+            }
+        }
+        var pending = State.Outbox.Count - delivered;
+        if (delivered == 0 && pending == 0)
+        {
+            return;
+        }
+        State.Outbox.RemoveRange(0, delivered);
+        if (pending > 0 && !State.Reminders.ContainsKey(OutboxReminder))
+        {
+            await this.RegisterOrUpdateReminder(OutboxReminder, RetryPeriod, RetryPeriod);
+            State.Reminders[OutboxReminder] = Now + Duration.FromTimeSpan(RetryPeriod);
+        }
+        else if (pending == 0 && State.Reminders.ContainsKey(OutboxReminder))
+        {
+            await Unregister(OutboxReminder);
+        }
+        await state.WriteStateAsync();
+    }
+
+    private CaseEvaluation Evaluate(Instant asOf)
+    {
+        var evaluation = CaseTimeline.Evaluate(new CaseTimelineInput
+        {
+            CaseId = CaseId,
+            Events = State.Events,
+            Entitlement = State.Entitlement,
+            Process = _process,
+            Calendars = _calendars,
+        }, asOf);
+        return evaluation.Snapshot.EntitlementReason is null && State.MatchReason is { } why
+            ? evaluation with { Snapshot = evaluation.Snapshot with { EntitlementReason = why } }
+            : evaluation;
+    }
+
+    /// <summary>The pinned process version (fetched once per activation) and its calendars (re-checked every minute).</summary>
+    private async Task LoadDefinitions()
+    {
+        if (_process is null && State.ProcessId is { } processId && State.ProcessVersion is { } version)
+        {
+            _process = await GrainFactory.GetGrain<IProcessGrain>(processId).GetVersion(version);
+            _calendarsCheckedAt = null;
+        }
+        if (_process is null || (_calendarsCheckedAt is { } checkedAt && Now - checkedAt < CalendarRefresh))
+        {
+            return;
+        }
+
+        var ids = _process.Definition.Milestones.Select(m => m.CalendarId)
+            .Append(State.Entitlement?.CalendarId).Append(_process.Definition.CalendarId)
+            .OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        var records = await Task.WhenAll(ids.Select(id => GrainFactory.GetGrain<ICalendarGrain>(id).Read()));
+        foreach (var record in records.OfType<CalendarRecord>())
+        {
+            if (!_calendarVersions.TryGetValue(record.CalendarId, out var compiledAt) || compiledAt != record.UpdatedAt)
+            {
+                _calendars[record.CalendarId] = BusinessCalendar.FromDefinition(record.Definition);
+                _calendarVersions[record.CalendarId] = record.UpdatedAt;
+            }
+        }
+        _calendarsCheckedAt = Now;
+    }
+
+    /// <summary>An <c>opened</c> event without an entitlement gets the account's best match written into its fields.</summary>
+    private async Task<CaseEvent> MatchEntitlement(CaseEvent opened)
+    {
+        var fields = opened.Case!;
+        if (fields.AccountId is null)
+        {
+            State.MatchReason = "The case names no account and no entitlement, so it has no SLA.";
+            return opened;
+        }
+        var match = await GrainFactory.GetGrain<IAccountGrain>(fields.AccountId)
+            .Match(fields.ContactId, fields.AssetId, opened.OccurredAt.InUtc().Date);
+        State.MatchReason = match.Reason;
+        return match.EntitlementId is null ? opened : opened with { Case = fields with { EntitlementId = match.EntitlementId } };
+    }
+
+    /// <summary>
+    /// The first time the case's history names an entitlement, asks it for admission (it counts the case once, ever)
+    /// and pins the process version it grants.
+    /// </summary>
+    private async Task DecideEntitlement()
+    {
+        if (State.Entitlement is not null)
+        {
+            return;
+        }
+        CaseEvent? opened = null;
+        string? entitlementId = null;
+        foreach (var e in CaseTimeline.InHistoryOrder(State.Events))
+        {
+            if (e.Type == CaseEventType.Opened && opened is null)
+            {
+                opened = e;
+                entitlementId = e.Case?.EntitlementId;
+            }
+            else if (opened is not null && e.Type == CaseEventType.Updated)
+            {
+                entitlementId ??= e.Changes?.EntitlementId;
+            }
+            if (entitlementId is not null)
+            {
+                break;
+            }
+        }
+        if (opened is null || entitlementId is null)
+        {
+            return;
+        }
+
+        var admission = await GrainFactory.GetGrain<IEntitlementGrain>(entitlementId).Admit(CaseId, opened.OccurredAt.InUtc().Date);
+        var decision = admission.Decision;
+        if (State.MatchReason is { } matched && opened.Case?.EntitlementId == entitlementId)
+        {
+            decision = decision with { Reason = $"{matched} {decision.Reason}" };
+        }
+        State.Entitlement = decision;
+        if (decision.Admitted && decision.ProcessId is { } processId && admission.ProcessVersion is { } version)
+        {
+            State.ProcessId = processId;
+            State.ProcessVersion = version;
+            _process = null;
+            await LoadDefinitions();
+        }
+    }
+
+    private (string? Old, string? New) PlanQueueIndex(CaseSnapshot snapshot)
+    {
+        var queue = snapshot.Closed ? null : snapshot.Queue;
+        var old = State.IndexedQueue;
+        State.IndexedQueue = queue;
+        return (string.Equals(old, queue, StringComparison.Ordinal) ? null : old, queue);
+    }
+
+    private void UpdateQueueIndex((string? Old, string? New) change, CaseSnapshot snapshot)
+    {
+        if (change.Old is { } old)
+        {
+            GrainFactory.GetGrain<IQueueGrain>(old).Remove(CaseId, State.Version).Ignore();
+        }
+        if (change.New is { } queue)
+        {
+            var nearest = snapshot.Milestones
+                .Where(m => m.Status is MilestoneStatus.InProgress or MilestoneStatus.Paused or MilestoneStatus.Violated)
+                .MinBy(m => m.TargetAt);
+            GrainFactory.GetGrain<IQueueGrain>(queue).Upsert(new QueueEntry
+            {
+                CaseId = CaseId,
+                Subject = snapshot.Subject,
+                Priority = snapshot.Priority,
+                Status = snapshot.Status,
+                DeadlineAt = nearest?.TargetAt,
+                NearestMilestone = nearest,
+                MilestoneStatus = snapshot.MilestoneStatus,
+                Version = State.Version,
+            }).Ignore();
+        }
+    }
+
+    private static CaseWriteResult Invalid(ValidationErrors errors) =>
+        new() { Outcome = CaseWriteOutcome.Invalid, Errors = errors.ToDictionary() };
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Publishing the change of case {CaseId} failed")]
+    private partial void LogPublishFailed(Exception ex, string caseId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Delivering notice {DeliveryId} failed; it stays queued and is retried")]
+    private partial void LogDeliveryFailed(Exception ex, string deliveryId);
+}

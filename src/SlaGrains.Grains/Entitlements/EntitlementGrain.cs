@@ -1,0 +1,91 @@
+using NodaTime;
+using SlaGrains.Contracts;
+using SlaGrains.Contracts.Calendars;
+using SlaGrains.Contracts.Entitlements;
+using SlaGrains.Contracts.Processes;
+using SlaGrains.Domain.Cases;
+using SlaGrains.Domain.Entitlements;
+
+namespace SlaGrains.Grains.Entitlements;
+
+[GrainType("entitlement")]
+public sealed class EntitlementGrain(
+    [PersistentState("entitlement", StorageNames.Sla)] IPersistentState<EntitlementState> state,
+    TimeProvider clock) : Grain, IEntitlementGrain
+{
+    private string EntitlementId => this.GetPrimaryKeyString();
+
+    public async Task<WriteResult<EntitlementRecord>> Put(EntitlementDefinition definition)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        var processFound = !string.IsNullOrWhiteSpace(definition.ProcessId) &&
+            await GrainFactory.GetGrain<IProcessGrain>(definition.ProcessId).GetLatest() is not null;
+        var calendarFound = definition.CalendarId is null ||
+            await GrainFactory.GetGrain<ICalendarGrain>(definition.CalendarId).Read() is not null;
+        var errors = EntitlementValidator.Validate(definition, _ => processFound, _ => calendarFound);
+        if (!errors.IsValid)
+        {
+            return new WriteResult<EntitlementRecord> { Errors = errors.ToDictionary() };
+        }
+        var previous = state.State.Definition;
+        if (previous is not null && DefinitionComparer.Same(previous, definition))
+        {
+            return new WriteResult<EntitlementRecord> { Value = Record(previous), Unchanged = true };
+        }
+
+        // File it under the new account first: an entitlement the account cannot find would silently match nothing.
+        await GrainFactory.GetGrain<IAccountGrain>(definition.AccountId).Attach(EntitlementId);
+        state.State.Definition = definition;
+        state.State.Ledger = state.State.Ledger with { CasesAllowed = definition.CasesAllowed };
+        state.State.UpdatedAt = Now;
+        await state.WriteStateAsync();
+        if (previous is not null && !string.Equals(previous.AccountId, definition.AccountId, StringComparison.Ordinal))
+        {
+            await GrainFactory.GetGrain<IAccountGrain>(previous.AccountId).Detach(EntitlementId);
+        }
+        return new WriteResult<EntitlementRecord> { Value = Record(definition) };
+    }
+
+    public Task<EntitlementRecord?> Read() =>
+        Task.FromResult(state.State.Definition is { } definition ? Record(definition) : null);
+
+    public async Task<Admission> Admit(string caseId, LocalDate openDate)
+    {
+        if (state.State.Definition is not { } definition)
+        {
+            return Refused($"There is no entitlement '{EntitlementId}'.");
+        }
+        var status = definition.StatusOn(openDate);
+        if (status != EntitlementStatus.Active)
+        {
+            return Refused($"Entitlement '{EntitlementId}' is {status} on the case's open date {openDate:yyyy-MM-dd} " +
+                $"(valid {definition.StartDate:yyyy-MM-dd} to {(definition.EndDate is { } end ? end.ToString("yyyy-MM-dd", null) : "open-ended")}).");
+        }
+        var process = await GrainFactory.GetGrain<IProcessGrain>(definition.ProcessId).GetLatest();
+        if (process is null || !process.Definition.Active)
+        {
+            return Refused($"Entitlement '{EntitlementId}' grants process '{definition.ProcessId}', which is {(process is null ? "missing" : "inactive")}.");
+        }
+
+        var (admitted, ledger) = state.State.Ledger.Admit(caseId);
+        if (!admitted)
+        {
+            return Refused($"Entitlement '{EntitlementId}' has no remaining cases ({ledger.CasesAllowed} of {ledger.CasesAllowed} used).");
+        }
+        if (ledger != state.State.Ledger)
+        {
+            state.State.Ledger = ledger;
+            await state.WriteStateAsync();
+        }
+        var reason = $"Entitlement '{EntitlementId}' admits the case into process '{definition.ProcessId}' version {process.Version}" +
+            (ledger.RemainingCases is { } remaining ? $" ({remaining} case(s) remain)." : ".");
+        return new Admission(new EntitlementDecision(EntitlementId, true, reason, definition.ProcessId, definition.CalendarId), process.Version);
+    }
+
+    private Admission Refused(string reason) => new(new EntitlementDecision(EntitlementId, false, reason), null);
+
+    private EntitlementRecord Record(EntitlementDefinition definition) =>
+        new(EntitlementId, definition, definition.StatusOn(Now.InUtc().Date), state.State.Ledger.RemainingCases, state.State.UpdatedAt);
+
+    private Instant Now => Instant.FromDateTimeOffset(clock.GetUtcNow());
+}

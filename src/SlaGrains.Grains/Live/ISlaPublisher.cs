@@ -1,0 +1,18 @@
+using SlaGrains.Contracts.Live;
+using SlaGrains.Domain.Cases;
+
+namespace SlaGrains.Grains.Live;
+
+/// <summary>
+/// Where cases send what the outside world hears of them: webhook deliveries and live pushes. The host implements it
+/// (a durable webhook outbox, the SignalR fan-out); the grains only know this interface. A notice is handed over
+/// at least once: implementations deduplicate by <see cref="SlaNotice.DeliveryId"/>.
+/// </summary>
+public interface ISlaPublisher
+{
+    /// <summary>A milestone warned, was violated, completed, or escalated the case. Throwing makes the case retry later.</summary>
+    Task Notify(SlaNotice notice);
+
+    /// <summary>The case changed (an event, a deadline, an escalation); <paramref name="version"/> orders the snapshots.</summary>
+    Task CaseChanged(CaseSnapshot snapshot, long version);
+}

@@ -1,0 +1,12 @@
+using SlaGrains.Contracts.Queues;
+
+namespace SlaGrains.Grains.Queues;
+
+[GenerateSerializer, Alias("sla.queue-state")]
+public sealed class QueueState
+{
+    [Id(0)] public Dictionary<string, QueueEntry> Entries { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>The last version removed per case, so a late one-way upsert cannot bring a closed case back (bounded: see QueueGrain).</summary>
+    [Id(1)] public Dictionary<string, long> Removed { get; set; } = new(StringComparer.Ordinal);
+}

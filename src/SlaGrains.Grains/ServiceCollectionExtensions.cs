@@ -1,0 +1,16 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using SlaGrains.Grains.Live;
+
+namespace SlaGrains.Grains;
+
+public static class ServiceCollectionExtensions
+{
+    /// <summary>What the grains need from the silo's container; a host's own <see cref="ISlaPublisher"/> registered first wins.</summary>
+    public static IServiceCollection AddSlaGrains(this IServiceCollection services)
+    {
+        services.TryAddSingleton<ISlaPublisher, LoggingSlaPublisher>();
+        services.TryAddSingleton(TimeProvider.System);
+        return services;
+    }
+}

@@ -1,0 +1,254 @@
+using NodaTime;
+using SlaGrains.Contracts.Cases;
+using SlaGrains.Contracts.Entitlements;
+using SlaGrains.Contracts.Live;
+using SlaGrains.Contracts.Processes;
+using SlaGrains.Contracts.Queues;
+using SlaGrains.Domain.Cases;
+using SlaGrains.Domain.Entitlements;
+using SlaGrains.Domain.Processes;
+
+namespace SlaGrains.Grains.Tests.Cases;
+
+/// <summary>Cases on a real cluster with a fake clock: deadlines are durable reminders that fire once, at their instant.</summary>
+[Collection(ClusterTests.Name)]
+public sealed class CaseGrainTests(ClusterFixture fixture)
+{
+    private static MilestoneDefinition FirstResponse(params ActionDefinition[] actions) => new()
+    {
+        Name = "First Response",
+        Minutes = 60,
+        CompletedBy = ["agentReplied"],
+        Warnings = [new WarningDefinition { AtPercent = 75 }],
+        Actions = actions,
+    };
+
+    private Instant Now => Instant.FromDateTimeOffset(fixture.Clock.GetUtcNow());
+
+    /// <summary>A process and an entitlement to it on a fresh account; returns the entitlement id.</summary>
+    private async Task<string> Entitle(int? casesAllowed = null, params MilestoneDefinition[] milestones)
+    {
+        var id = Guid.NewGuid().ToString("N")[..8];
+        var process = await fixture.Client.GetGrain<IProcessGrain>($"p-{id}").Put(new ProcessDefinition
+        {
+            Name = "Platinum",
+            PausedStatuses = ["Waiting on Customer"],
+            Milestones = milestones.Length > 0 ? milestones : [FirstResponse()],
+        });
+        Assert.True(process.Succeeded);
+        var entitlement = await fixture.Client.GetGrain<IEntitlementGrain>($"e-{id}").Put(new EntitlementDefinition
+        {
+            Name = "Gold",
+            AccountId = $"acct-{id}",
+            ProcessId = $"p-{id}",
+            StartDate = new LocalDate(2025, 1, 1),
+            CasesAllowed = casesAllowed,
+        });
+        Assert.True(entitlement.Succeeded);
+        return $"e-{id}";
+    }
+
+    private static string NewCaseId() => $"case-{Guid.NewGuid():N}";
+
+    private ICaseGrain Case(string caseId) => fixture.Client.GetGrain<ICaseGrain>(caseId);
+
+    private Task<CaseWriteResult> Open(string caseId, string? entitlementId, string? accountId = null, string priority = "High", string eventId = "open") =>
+        Case(caseId).Apply(new CaseEvent
+        {
+            EventId = eventId,
+            Type = CaseEventType.Opened,
+            OccurredAt = Now,
+            Case = new CaseFields { AccountId = accountId, EntitlementId = entitlementId, Priority = priority, Status = "New", Queue = "Tier 1", Subject = "Cannot log in" },
+        });
+
+    private Task<CaseWriteResult> Send(string caseId, string eventId, CaseEventType type, Instant? at = null, CaseChanges? changes = null) =>
+        Case(caseId).Apply(new CaseEvent { EventId = eventId, Type = type, OccurredAt = at ?? Now, Changes = changes });
+
+    [Fact]
+    public async Task The_warning_fires_at_75_percent_and_the_violation_at_the_target_each_once()
+    {
+        var entitlement = await Entitle();
+        var caseId = NewCaseId();
+        var opened = (await Open(caseId, entitlement)).Snapshot!;
+        var target = opened.Milestones[0].TargetAt;
+
+        await fixture.Advance(caseId, TimeSpan.FromMinutes(45));
+        var warning = await fixture.Publisher.WaitFor(caseId, $"{caseId}/first-response#1/warning/75pct");
+        Assert.Equal(SlaNotice.MilestoneWarning, warning.Type);
+        Assert.Equal(opened.OpenedAt!.Value + Duration.FromMinutes(45), warning.OccurredAt);
+        Assert.Equal(MilestoneStatus.InProgress, (await Case(caseId).GetSnapshot(null))!.Milestones[0].Status);
+
+        await fixture.Advance(caseId, TimeSpan.FromMinutes(15));
+        var violation = await fixture.Publisher.WaitFor(caseId, $"{caseId}/first-response#1/violation/0m");
+        Assert.Equal(SlaNotice.MilestoneViolated, violation.Type);
+        Assert.Equal(target, violation.OccurredAt);
+        Assert.True(violation.Milestone.IsViolated);
+
+        // Nothing more is owed, so the instance's reminder is gone rather than ticking every minute.
+        Assert.Empty(fixture.Probe.Live(GrainId.Create("case", caseId)));
+        var snapshot = (await Case(caseId).GetSnapshot(null))!;
+        Assert.Equal(MilestoneStatus.Violated, snapshot.Milestones[0].Status);
+        Assert.Equal(CaseMilestoneStatus.OpenViolation, snapshot.MilestoneStatus);
+        Assert.Equal(
+            [$"{caseId}/first-response#1/warning/75pct", $"{caseId}/first-response#1/violation/0m"],
+            fixture.Publisher.NoticesFor(caseId).Select(n => n.DeliveryId));
+    }
+
+    [Fact]
+    public async Task A_pause_moves_the_target_later_and_nothing_fires_while_paused()
+    {
+        var entitlement = await Entitle(milestones: [FirstResponse() with { Warnings = [] }]);
+        var caseId = NewCaseId();
+        var openedAt = (await Open(caseId, entitlement)).Snapshot!.OpenedAt!.Value;
+
+        await fixture.Advance(caseId, TimeSpan.FromMinutes(30));
+        await Send(caseId, "wait", CaseEventType.Updated, changes: new CaseChanges { Status = "Waiting on Customer" });
+        await fixture.Advance(caseId, TimeSpan.FromMinutes(60)); // the original target passes while paused
+        var resumed = (await Send(caseId, "back", CaseEventType.Updated, changes: new CaseChanges { Status = "Working" })).Snapshot!;
+
+        Assert.Empty(fixture.Publisher.NoticesFor(caseId));
+        Assert.Equal(MilestoneStatus.InProgress, resumed.Milestones[0].Status);
+        Assert.Equal(openedAt + Duration.FromMinutes(120), resumed.Milestones[0].TargetAt);
+        Assert.Equal(3600, resumed.Milestones[0].PausedSeconds);
+
+        await fixture.Advance(caseId, TimeSpan.FromMinutes(30));
+        var violation = await fixture.Publisher.WaitFor(caseId, $"{caseId}/first-response#1/violation/0m");
+        Assert.Equal(openedAt + Duration.FromMinutes(120), violation.OccurredAt);
+    }
+
+    [Fact]
+    public async Task A_duplicate_tick_and_a_replayed_event_change_nothing()
+    {
+        var entitlement = await Entitle(milestones: [FirstResponse() with { Warnings = [] }]);
+        var caseId = NewCaseId();
+        await Open(caseId, entitlement);
+        await fixture.Advance(caseId, TimeSpan.FromMinutes(60));
+        await fixture.Publisher.WaitFor(caseId, $"{caseId}/first-response#1/violation/0m");
+        var before = (await Case(caseId).GetSnapshot(null))!;
+
+        // A failover can deliver the same tick twice; an integration can retry the same event.
+        var remindable = fixture.Client.GetGrain<IRemindable>(GrainId.Create("case", caseId));
+        await remindable.ReceiveReminder("ms:first-response#1", new TickStatus(DateTime.UtcNow, TimeSpan.FromMinutes(1), DateTime.UtcNow));
+        await remindable.ReceiveReminder("ms:first-response#1", new TickStatus(DateTime.UtcNow, TimeSpan.FromMinutes(1), DateTime.UtcNow));
+        var replay = await Open(caseId, entitlement);
+
+        Assert.Equal(CaseWriteOutcome.Replayed, replay.Outcome);
+        Assert.Single(fixture.Publisher.NoticesFor(caseId));
+        Assert.Single(await Case(caseId).GetHistory());
+        Assert.Equal(before.Milestones, (await Case(caseId).GetSnapshot(null))!.Milestones);
+    }
+
+    [Fact]
+    public async Task An_escalation_is_an_event_in_the_history_and_starts_milestones_whose_criteria_now_match()
+    {
+        var escalate = new ActionDefinition { When = ActionTrigger.Violation, Type = ActionType.Escalate, SetPriority = "Urgent", SetQueue = $"Tier 2 {Guid.NewGuid():N}" };
+        var callback = new MilestoneDefinition
+        {
+            Name = "Urgent Callback",
+            Minutes = 30,
+            Criteria = new Dictionary<string, IReadOnlyList<string>> { ["priority"] = ["Urgent"] },
+            CompletedBy = ["agentReplied"],
+        };
+        var entitlement = await Entitle(null, FirstResponse(escalate) with { Warnings = [] }, callback);
+        var caseId = NewCaseId();
+        var openedAt = (await Open(caseId, entitlement)).Snapshot!.OpenedAt!.Value;
+
+        await fixture.Advance(caseId, TimeSpan.FromMinutes(60));
+        var escalated = await fixture.Publisher.WaitFor(caseId, $"{caseId}/first-response#1/violation/0m/escalate/0");
+
+        Assert.Equal(SlaNotice.CaseEscalated, escalated.Type);
+        var snapshot = (await Case(caseId).GetSnapshot(null))!;
+        Assert.Equal("Urgent", snapshot.Priority);
+        Assert.Equal(escalate.SetQueue, snapshot.Queue);
+        var urgent = Assert.Single(snapshot.Milestones, m => m.Name == "Urgent Callback");
+        Assert.Equal(openedAt + Duration.FromMinutes(60), urgent.StartedAt);
+        Assert.Equal(openedAt + Duration.FromMinutes(90), urgent.TargetAt);
+        var history = await Case(caseId).GetHistory();
+        Assert.Equal(CaseEventType.Escalated, history[^1].Type);
+        Assert.Equal($"{caseId}/first-response#1/violation/0m", history[^1].NotificationId);
+
+        // The queue index follows the case to its new queue; the violated First Response is its nearest deadline.
+        var queue = await Eventually(() => fixture.Client.GetGrain<IQueueGrain>(escalate.SetQueue).List(10), entries => entries.Any(e => e.CaseId == caseId));
+        Assert.Equal(openedAt + Duration.FromMinutes(60), queue.Single(e => e.CaseId == caseId).DeadlineAt);
+        var tier1 = await Eventually(() => fixture.Client.GetGrain<IQueueGrain>("Tier 1").List(1000), entries => entries.All(e => e.CaseId != caseId));
+        Assert.DoesNotContain(tier1, e => e.CaseId == caseId);
+    }
+
+    [Fact]
+    public async Task A_late_event_is_placed_where_it_happened_and_completes_the_milestone_on_time()
+    {
+        var entitlement = await Entitle();
+        var caseId = NewCaseId();
+        var openedAt = (await Open(caseId, entitlement)).Snapshot!.OpenedAt!.Value;
+        await fixture.Advance(caseId, TimeSpan.FromMinutes(30));
+        await Send(caseId, "note", CaseEventType.Updated, changes: new CaseChanges { Owner = "sam" });
+
+        var late = await Send(caseId, "reply", CaseEventType.AgentReplied, at: openedAt + Duration.FromMinutes(20));
+        var tooFarAhead = await Send(caseId, "later", CaseEventType.CustomerReplied, at: Now + Duration.FromMinutes(90));
+
+        var milestone = late.Snapshot!.Milestones[0];
+        Assert.Equal(MilestoneStatus.Completed, milestone.Status);
+        Assert.Equal(openedAt + Duration.FromMinutes(20), milestone.CompletedAt);
+        var success = await fixture.Publisher.WaitFor(caseId, $"{caseId}/first-response#1/success/0m");
+        Assert.False(success.Late);
+        Assert.Contains("occurredAt", tooFarAhead.Errors!.Keys);
+        Assert.Equal(["open", "reply", "note"], (await Case(caseId).GetHistory()).Select(e => e.EventId));
+    }
+
+    [Fact]
+    public async Task A_refused_delivery_stays_queued_and_is_handed_over_on_the_retry_tick()
+    {
+        var entitlement = await Entitle(milestones: [FirstResponse() with { Warnings = [] }]);
+        var caseId = NewCaseId();
+        var target = (await Open(caseId, entitlement)).Snapshot!.Milestones[0].TargetAt;
+
+        fixture.Publisher.FailNext(1);
+        await fixture.Advance(caseId, TimeSpan.FromMinutes(60));
+        await fixture.Publisher.WaitForVersion(caseId, 2); // the tick settled: violation recorded, its delivery refused
+        Assert.Empty(fixture.Publisher.NoticesFor(caseId));
+        Assert.Equal(["outbox"], fixture.Probe.Live(GrainId.Create("case", caseId)));
+
+        await fixture.Advance(caseId, TimeSpan.FromMinutes(1));
+        var violation = await fixture.Publisher.WaitFor(caseId, $"{caseId}/first-response#1/violation/0m");
+        Assert.Equal(target, violation.OccurredAt);
+        Assert.Single(fixture.Publisher.NoticesFor(caseId));
+        await Eventually(() => Task.FromResult(fixture.Probe.Live(GrainId.Create("case", caseId))), live => live.Count == 0);
+        Assert.Empty(fixture.Probe.Live(GrainId.Create("case", caseId)));
+    }
+
+    [Fact]
+    public async Task Events_for_unknown_cases_unknown_milestones_and_self_written_types_are_refused_without_a_trace()
+    {
+        var entitlement = await Entitle();
+        var unknown = NewCaseId();
+        var caseId = NewCaseId();
+        await Open(caseId, entitlement);
+
+        var notFound = await Send(unknown, "r1", CaseEventType.AgentReplied);
+        var badMilestone = await Case(caseId).Apply(new CaseEvent { EventId = "m1", Type = CaseEventType.MilestoneCompleted, OccurredAt = Now, Milestone = "Resolution" });
+        var selfWritten = await Send(caseId, "x1", CaseEventType.Escalated, changes: new CaseChanges { Priority = "Low" });
+        var noId = await Send(caseId, " ", CaseEventType.Stopped);
+
+        Assert.Equal(CaseWriteOutcome.NotFound, notFound.Outcome);
+        Assert.Null(await Case(unknown).GetSnapshot(null));
+        Assert.Equal(CaseWriteOutcome.Invalid, badMilestone.Outcome);
+        Assert.Contains("'First Response'", badMilestone.Errors!["milestone"][0], StringComparison.Ordinal);
+        Assert.Contains("type", selfWritten.Errors!.Keys);
+        Assert.Contains("eventId", noId.Errors!.Keys);
+        Assert.Single(await Case(caseId).GetHistory());
+    }
+
+    private static async Task<T> Eventually<T>(Func<Task<T>> read, Func<T, bool> done)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (true)
+        {
+            var value = await read();
+            if (done(value) || DateTime.UtcNow > deadline)
+            {
+                return value;
+            }
+            await Task.Delay(10); // one-way index updates land asynchronously
+        }
+    }
+}

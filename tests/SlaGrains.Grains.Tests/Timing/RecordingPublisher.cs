@@ -1,0 +1,64 @@
+using System.Collections.Concurrent;
+using SlaGrains.Contracts.Live;
+using SlaGrains.Domain.Cases;
+using SlaGrains.Grains.Live;
+
+namespace SlaGrains.Grains.Tests.Timing;
+
+/// <summary>The tests' publisher: records every notice and case change, and can refuse deliveries to test retries.</summary>
+public sealed class RecordingPublisher : ISlaPublisher
+{
+    private readonly ConcurrentQueue<SlaNotice> _notices = new();
+    private readonly ConcurrentQueue<(CaseSnapshot Snapshot, long Version)> _changes = new();
+    private int _failures;
+
+    public IReadOnlyList<SlaNotice> NoticesFor(string caseId) => [.. _notices.Where(n => n.CaseId == caseId)];
+
+    public IReadOnlyList<long> VersionsOf(string caseId) => [.. _changes.Where(c => c.Snapshot.CaseId == caseId).Select(c => c.Version)];
+
+    /// <summary>The next <paramref name="count"/> deliveries throw, as a webhook outbox would while its storage is down.</summary>
+    public void FailNext(int count) => Interlocked.Exchange(ref _failures, count);
+
+    public Task Notify(SlaNotice notice)
+    {
+        if (Interlocked.Decrement(ref _failures) >= 0)
+        {
+            throw new InvalidOperationException("The publisher is down (test).");
+        }
+        Interlocked.Exchange(ref _failures, 0);
+        _notices.Enqueue(notice);
+        return Task.CompletedTask;
+    }
+
+    public Task CaseChanged(CaseSnapshot snapshot, long version)
+    {
+        _changes.Enqueue((snapshot, version));
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Waits until the case has received a notice with the id; fails after a bounded real-time wait.</summary>
+    public async Task<SlaNotice> WaitFor(string caseId, string deliveryId)
+    {
+        await Until(() => NoticesFor(caseId).Any(n => n.DeliveryId == deliveryId),
+            () => $"No notice '{deliveryId}'; got: {string.Join(", ", NoticesFor(caseId).Select(n => n.DeliveryId))}.");
+        return NoticesFor(caseId).First(n => n.DeliveryId == deliveryId);
+    }
+
+    /// <summary>Waits until the case has published a change at <paramref name="version"/>: everything before it is settled.</summary>
+    public Task WaitForVersion(string caseId, long version) =>
+        Until(() => VersionsOf(caseId).Any(v => v >= version),
+            () => $"Case {caseId} reached versions {string.Join(", ", VersionsOf(caseId))}, not {version}.");
+
+    private static async Task Until(Func<bool> condition, Func<string> failure)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (!condition())
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException(failure());
+            }
+            await Task.Delay(5); // polls an asynchronous effect on real time; the clock under test never moves here
+        }
+    }
+}
