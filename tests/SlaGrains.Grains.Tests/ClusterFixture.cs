@@ -1,10 +1,5 @@
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using Orleans.Reminders;
-using Orleans.Serialization;
 using Orleans.TestingHost;
-using SlaGrains.Contracts.Serialization;
-using SlaGrains.Grains.Live;
 using SlaGrains.Grains.Tests.Timing;
 
 namespace SlaGrains.Grains.Tests;
@@ -31,16 +26,9 @@ public sealed class ClusterFixture : IAsyncLifetime
         {
             silo.AddMemoryGrainStorage(StorageNames.Sla);
             silo.UseInMemoryReminderService();
-            silo.Configure<ReminderOptions>(o => o.ReminderLoadingWindow = TimeSpan.FromDays(7));
-            silo.Services.AddSerializer(s => s.AddSlaSerialization());
-            silo.Services.AddSingleton<TimeProvider>(Clock);
-            silo.Services.UseTimeProviderForBackgroundAreas(TimeProvider.System);
-            silo.Services.AddKeyedSingleton<TimeProvider>(ReminderTimeProviderNames.Reminders, Clock);
-            silo.Services.AddSingleton<ISlaPublisher>(Publisher);
-            silo.Services.AddSlaGrains();
+            silo.UseTestTimeAndPublisher(Clock, Publisher);
         });
-        builder.ConfigureClient(client => client.Services.AddSerializer(s => s.AddSlaSerialization()));
-        Cluster = builder.Build();
+        Cluster = builder.WithSlaClient().Build();
         await Cluster.DeployAsync();
         await Probe.ServiceStarted(1);
     }

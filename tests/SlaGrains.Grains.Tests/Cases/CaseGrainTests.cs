@@ -14,55 +14,22 @@ namespace SlaGrains.Grains.Tests.Cases;
 [Collection(ClusterTests.Name)]
 public sealed class CaseGrainTests(ClusterFixture fixture)
 {
-    private static MilestoneDefinition FirstResponse(params ActionDefinition[] actions) => new()
-    {
-        Name = "First Response",
-        Minutes = 60,
-        CompletedBy = ["agentReplied"],
-        Warnings = [new WarningDefinition { AtPercent = 75 }],
-        Actions = actions,
-    };
+    private readonly SlaDriver _sla = new(fixture.Client, fixture.Clock);
 
-    private Instant Now => Instant.FromDateTimeOffset(fixture.Clock.GetUtcNow());
+    private static MilestoneDefinition FirstResponse(params ActionDefinition[] actions) => SlaDriver.FirstResponse(actions);
 
-    /// <summary>A process and an entitlement to it on a fresh account; returns the entitlement id.</summary>
-    private async Task<string> Entitle(int? casesAllowed = null, params MilestoneDefinition[] milestones)
-    {
-        var id = Guid.NewGuid().ToString("N")[..8];
-        var process = await fixture.Client.GetGrain<IProcessGrain>($"p-{id}").Put(new ProcessDefinition
-        {
-            Name = "Platinum",
-            PausedStatuses = ["Waiting on Customer"],
-            Milestones = milestones.Length > 0 ? milestones : [FirstResponse()],
-        });
-        Assert.True(process.Succeeded);
-        var entitlement = await fixture.Client.GetGrain<IEntitlementGrain>($"e-{id}").Put(new EntitlementDefinition
-        {
-            Name = "Gold",
-            AccountId = $"acct-{id}",
-            ProcessId = $"p-{id}",
-            StartDate = new LocalDate(2025, 1, 1),
-            CasesAllowed = casesAllowed,
-        });
-        Assert.True(entitlement.Succeeded);
-        return $"e-{id}";
-    }
+    private static string NewCaseId() => SlaDriver.NewCaseId();
 
-    private static string NewCaseId() => $"case-{Guid.NewGuid():N}";
+    private Instant Now => _sla.Now;
 
-    private ICaseGrain Case(string caseId) => fixture.Client.GetGrain<ICaseGrain>(caseId);
+    private ICaseGrain Case(string caseId) => _sla.Case(caseId);
 
-    private Task<CaseWriteResult> Open(string caseId, string? entitlementId, string? accountId = null, string priority = "High", string eventId = "open") =>
-        Case(caseId).Apply(new CaseEvent
-        {
-            EventId = eventId,
-            Type = CaseEventType.Opened,
-            OccurredAt = Now,
-            Case = new CaseFields { AccountId = accountId, EntitlementId = entitlementId, Priority = priority, Status = "New", Queue = "Tier 1", Subject = "Cannot log in" },
-        });
+    private Task<string> Entitle(int? casesAllowed = null, params MilestoneDefinition[] milestones) => _sla.Entitle(casesAllowed, milestones);
+
+    private Task<CaseWriteResult> Open(string caseId, string? entitlementId) => _sla.Open(caseId, entitlementId);
 
     private Task<CaseWriteResult> Send(string caseId, string eventId, CaseEventType type, Instant? at = null, CaseChanges? changes = null) =>
-        Case(caseId).Apply(new CaseEvent { EventId = eventId, Type = type, OccurredAt = at ?? Now, Changes = changes });
+        _sla.Send(caseId, eventId, type, at, changes);
 
     [Fact]
     public async Task The_warning_fires_at_75_percent_and_the_violation_at_the_target_each_once()

@@ -9,7 +9,7 @@ namespace SlaGrains.Grains.Tests.Timing;
 /// </summary>
 public sealed class ReminderProbe : IObserver<ReminderEvents.ReminderEvent>, IObserver<ReminderEvents.ReminderServiceEvent>, IDisposable
 {
-    private readonly ConcurrentDictionary<(GrainId Grain, string Name), Tracker> _reminders = new();
+    private readonly ConcurrentDictionary<(GrainId Grain, string Name, SiloAddress? Silo), Tracker> _reminders = new();
     private readonly ConcurrentBag<SiloAddress?> _startedSilos = [];
     private readonly IDisposable _events;
     private readonly IDisposable _serviceEvents;
@@ -27,9 +27,13 @@ public sealed class ReminderProbe : IObserver<ReminderEvents.ReminderEvent>, IOb
     public Task Quiet(GrainId grain) =>
         Until(() => _reminders.Where(r => r.Key.Grain == grain).All(r => r.Value.Ready), $"the reminders of {grain} to be armed");
 
+    /// <summary>Waits until <paramref name="silo"/> has loaded the reminder and is waiting on the clock for its next tick.</summary>
+    public Task ArmedOn(GrainId grain, string name, SiloAddress silo) =>
+        Until(() => _reminders.TryGetValue((grain, name, silo), out var tracker) && tracker.Running, $"{grain} '{name}' to be armed on {silo}");
+
     /// <summary>The names of the grain's reminders that are still registered on a silo.</summary>
     public IReadOnlyList<string> Live(GrainId grain) =>
-        [.. _reminders.Where(r => r.Key.Grain == grain && !r.Value.Stopped).Select(r => r.Key.Name).Order(StringComparer.Ordinal)];
+        [.. _reminders.Where(r => r.Key.Grain == grain && !r.Value.Stopped).Select(r => r.Key.Name).Distinct().Order(StringComparer.Ordinal)];
 
     private static async Task Until(Func<bool> condition, string what)
     {
@@ -47,7 +51,7 @@ public sealed class ReminderProbe : IObserver<ReminderEvents.ReminderEvent>, IOb
     public void OnNext(ReminderEvents.ReminderEvent value)
     {
         ArgumentNullException.ThrowIfNull(value);
-        var tracker = _reminders.GetOrAdd((value.GrainId, value.ReminderName), _ => new Tracker());
+        var tracker = _reminders.GetOrAdd((value.GrainId, value.ReminderName, value.SiloAddress), _ => new Tracker());
         lock (tracker)
         {
             switch (value)
@@ -102,6 +106,17 @@ public sealed class ReminderProbe : IObserver<ReminderEvents.ReminderEvent>, IOb
         public long ScheduleVersion;
         public bool Armed;
         public volatile bool Stopped;
+
+        public bool Running
+        {
+            get
+            {
+                lock (this)
+                {
+                    return Armed && !Stopped;
+                }
+            }
+        }
 
         public bool Ready
         {

@@ -1,0 +1,69 @@
+using Orleans.Configuration;
+using Orleans.Serialization;
+using Orleans.Storage;
+using SlaGrains.Grains;
+
+namespace SlaGrains.Host.Storage;
+
+/// <summary>
+/// Chooses where SlaGrains keeps its state, by configuration. No connection string: the embedded default (one
+/// silo on localhost, memory storage and reminders; nothing survives a restart). <c>ConnectionStrings:Postgres</c>:
+/// clustering, grain state and reminders in PostgreSQL through Orleans' ADO.NET providers and Npgsql.
+/// </summary>
+public static class SlaStorage
+{
+    public const string ConnectionName = "Postgres";
+    public const string Invariant = "Npgsql";
+
+    /// <summary>Orleans keys stored state and reminders by service id: it must never change for a deployment.</summary>
+    public const string ServiceId = "slagrains";
+
+    public static string? PostgresConnectionString(IConfiguration configuration) =>
+        configuration.GetConnectionString(ConnectionName) is { Length: > 0 } connectionString ? connectionString : null;
+
+    public static ISiloBuilder UseSlaStorage(this ISiloBuilder silo, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(silo);
+        ArgumentNullException.ThrowIfNull(configuration);
+        silo.Configure<ClusterOptions>(o =>
+        {
+            o.ServiceId = ServiceId;
+            o.ClusterId = configuration["Sla:ClusterId"] ?? "slagrains";
+        });
+
+        if (PostgresConnectionString(configuration) is not { } connectionString)
+        {
+            silo.UseLocalhostClustering();
+            silo.AddMemoryGrainStorage(StorageNames.Sla);
+            silo.UseInMemoryReminderService();
+            silo.Services.AddHostedService<VolatileStateWarning>();
+            return silo;
+        }
+        silo.UseAdoNetClustering(o =>
+        {
+            o.Invariant = Invariant;
+            o.ConnectionString = connectionString;
+        });
+        silo.UseAdoNetReminderService(o =>
+        {
+            o.Invariant = Invariant;
+            o.ConnectionString = connectionString;
+        });
+        return silo.UsePostgresGrainStorage(connectionString);
+    }
+
+    /// <summary>
+    /// Grain state in PostgreSQL, serialized by Orleans' own serializer: state types carry [Id] and [Alias], so a
+    /// renamed or moved type still reads what an older build wrote.
+    /// </summary>
+    public static ISiloBuilder UsePostgresGrainStorage(this ISiloBuilder silo, string connectionString)
+    {
+        ArgumentNullException.ThrowIfNull(silo);
+        return silo.AddAdoNetGrainStorage(StorageNames.Sla, options => options.Configure<Serializer>((o, serializer) =>
+        {
+            o.Invariant = Invariant;
+            o.ConnectionString = connectionString;
+            o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
+        }));
+    }
+}
