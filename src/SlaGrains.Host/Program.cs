@@ -1,7 +1,12 @@
 using Orleans.Serialization;
 using SlaGrains.Contracts.Serialization;
 using SlaGrains.Grains;
+using SlaGrains.Grains.Live;
+using SlaGrains.Host.Api;
+using SlaGrains.Host.Demo;
+using SlaGrains.Host.Security;
 using SlaGrains.Host.Storage;
+using SlaGrains.Host.Webhooks;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -27,12 +32,20 @@ builder.UseOrleans(silo =>
 {
     silo.UseSlaStorage(builder.Configuration);
     silo.Services.AddSerializer(s => s.AddSlaSerialization());
+    silo.Services.AddSingleton<ISlaPublisher, WebhookPublisher>();
     silo.Services.AddSlaGrains();
 });
+builder.AddSlaApiKeys();
+builder.AddSlaApi();
+if (builder.Environment.IsDevelopment() && builder.Configuration.GetValue("Sla:Demo:Seed", true))
+{
+    builder.Services.AddHostedService<DemoSeeder>();
+}
 
 var app = builder.Build();
-
-app.MapGet("/health/live", () => Results.Ok(new { status = "live" }));
-
+app.MapSlaApi();
 await app.RunAsync();
 return 0;
+
+/// <summary>The entry point, visible to the tests' WebApplicationFactory.</summary>
+public partial class Program;

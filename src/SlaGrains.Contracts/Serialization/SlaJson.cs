@@ -2,6 +2,8 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using NodaTime;
 using NodaTime.Serialization.SystemTextJson;
+using SlaGrains.Domain.Cases;
+using SlaGrains.Domain.Entitlements;
 
 namespace SlaGrains.Contracts.Serialization;
 
@@ -14,13 +16,24 @@ public static class SlaJson
 {
     public static JsonSerializerOptions Options { get; } = Create();
 
+    /// <summary>For request bodies: as <see cref="Options"/>, but a member the contract does not name is an error, not ignored.</summary>
+    public static JsonSerializerOptions Strict { get; } = new JsonSerializerOptions(Options) { UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow };
+
     private static JsonSerializerOptions Create()
     {
         var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
         {
             DefaultIgnoreCondition = JsonIgnoreCondition.Never,
             TypeInfoResolver = new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver(),
+
+            // Responses are JSON documents, never inlined into HTML: keep quotes and apostrophes readable.
+            Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         };
+        // API.md spells statuses as their names (InProgress, OpenViolation, Active) and everything else in camelCase
+        // (agentReplied, sequential, webhook). Reading is case-insensitive either way.
+        options.Converters.Add(new JsonStringEnumConverter<MilestoneStatus>(namingPolicy: null, allowIntegerValues: false));
+        options.Converters.Add(new JsonStringEnumConverter<CaseMilestoneStatus>(namingPolicy: null, allowIntegerValues: false));
+        options.Converters.Add(new JsonStringEnumConverter<EntitlementStatus>(namingPolicy: null, allowIntegerValues: false));
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
         options.ConfigureForNodaTime(DateTimeZoneProviders.Tzdb);
         options.MakeReadOnly();

@@ -1,5 +1,6 @@
 using NodaTime;
 using SlaGrains.Contracts;
+using SlaGrains.Contracts.Catalog;
 using SlaGrains.Contracts.Calendars;
 using SlaGrains.Domain.Calendars;
 
@@ -24,6 +25,7 @@ public sealed class CalendarGrain(
         var now = Instant.FromDateTimeOffset(clock.GetUtcNow());
         state.State.Calendar = new CalendarRecord(this.GetPrimaryKeyString(), definition, now);
         await state.WriteStateAsync();
+        await GrainFactory.GetGrain<ICatalogGrain>(ICatalogGrain.Calendars).Add(this.GetPrimaryKeyString());
         return new WriteResult<CalendarRecord> { Value = state.State.Calendar };
     }
 

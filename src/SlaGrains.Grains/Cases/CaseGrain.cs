@@ -11,6 +11,7 @@ using SlaGrains.Domain.Cases;
 using SlaGrains.Domain.Processes;
 using SlaGrains.Domain.Validation;
 using SlaGrains.Grains.Live;
+using SlaGrains.Grains.Telemetry;
 
 namespace SlaGrains.Grains.Cases;
 
@@ -88,6 +89,7 @@ public sealed partial class CaseGrain(
             _eventIds.Add(e.EventId);
             await DecideEntitlement();
             var evaluation = await Settle(Now);
+            SlaMetrics.EventsApplied.Add(1);
             return new CaseWriteResult { Outcome = CaseWriteOutcome.Applied, Snapshot = evaluation.Snapshot, Version = State.Version };
         }
         catch
@@ -185,6 +187,8 @@ public sealed partial class CaseGrain(
             foreach (var notification in due)
             {
                 State.Fired.Add(notification.Id);
+                SlaMetrics.NotificationsFired.Add(1, new KeyValuePair<string, object?>("kind", notification.Kind.ToString()));
+                SlaMetrics.Lateness.Record((now - notification.DueAt).TotalSeconds);
                 var milestone = evaluation.Snapshot.Milestones.First(m => m.Id == notification.MilestoneId);
                 State.Outbox.Add(Notice(notification, milestone, evaluation.Snapshot.Queue));
                 foreach (var escalation in Escalations(notification))

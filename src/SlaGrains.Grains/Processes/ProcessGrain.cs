@@ -1,5 +1,6 @@
 using NodaTime;
 using SlaGrains.Contracts;
+using SlaGrains.Contracts.Catalog;
 using SlaGrains.Contracts.Calendars;
 using SlaGrains.Contracts.Processes;
 using SlaGrains.Domain.Processes;
@@ -30,6 +31,7 @@ public sealed class ProcessGrain(
         var created = new ProcessVersion(this.GetPrimaryKeyString(), versions.Count + 1, now, definition);
         versions.Add(created);
         await state.WriteStateAsync();
+        await GrainFactory.GetGrain<ICatalogGrain>(ICatalogGrain.Processes).Add(this.GetPrimaryKeyString());
         return new WriteResult<ProcessVersion> { Value = created };
     }
 

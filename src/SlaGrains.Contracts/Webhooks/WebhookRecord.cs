@@ -1,0 +1,12 @@
+using NodaTime;
+
+namespace SlaGrains.Contracts.Webhooks;
+
+/// <summary>A stored webhook as reads show it: everything but the secret.</summary>
+[GenerateSerializer, Immutable, Alias("sla.webhook-record")]
+public sealed record WebhookRecord(
+    [property: Id(0)] string WebhookId,
+    [property: Id(1)] string Url,
+    [property: Id(2)] IReadOnlyList<string> Events,
+    [property: Id(3)] Instant UpdatedAt,
+    [property: Id(4)] int Pending);

@@ -1,0 +1,93 @@
+using System.Globalization;
+using System.Security.Claims;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using OpenTelemetry.Metrics;
+using Scalar.AspNetCore;
+using SlaGrains.Grains.Telemetry;
+using SlaGrains.Host.Health;
+using SlaGrains.Host.Storage;
+using SlaGrains.Host.Webhooks;
+
+namespace SlaGrains.Host.Api;
+
+public static class ApiSetup
+{
+    /// <summary>Everything around the endpoints: problem details, limits, OpenAPI, health, metrics, webhook delivery.</summary>
+    public static WebApplicationBuilder AddSlaApi(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var configuration = builder.Configuration;
+        builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<StorageUnavailableHandler>();
+        builder.WebHost.ConfigureKestrel(kestrel =>
+            kestrel.Limits.MaxRequestBodySize = configuration.GetValue<long?>("Sla:MaxRequestBodyBytes") ?? 4 * 1024 * 1024);
+
+        // One token bucket per API key: a noisy integration slows itself down, not everyone else.
+        var permits = configuration.GetValue("Sla:RateLimit:PermitsPerSecond", 2000);
+        var burst = configuration.GetValue("Sla:RateLimit:Burst", 4000);
+        builder.Services.AddRateLimiter(limiter =>
+        {
+            limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+                RateLimitPartition.GetTokenBucketLimiter(
+                    context.User.FindFirstValue(ClaimTypes.Name) ?? context.Connection.RemoteIpAddress?.ToString() ?? "anonymous",
+                    _ => new TokenBucketRateLimiterOptions
+                    {
+                        TokenLimit = burst,
+                        TokensPerPeriod = permits,
+                        ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+                        QueueLimit = 0,
+                    }));
+            limiter.OnRejected = async (context, cancellationToken) =>
+            {
+                if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
+                {
+                    context.HttpContext.Response.Headers.RetryAfter = Math.Ceiling(retryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+                }
+                await Results.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests",
+                    detail: $"This API key may send {permits} requests per second (bursts of {burst}); slow down and retry.")
+                    .ExecuteAsync(context.HttpContext);
+            };
+        });
+
+        builder.Services.AddOpenApi();
+        var health = builder.Services.AddHealthChecks().AddCheck<ClusterHealthCheck>("cluster", tags: ["ready"]);
+        if (SlaStorage.PostgresConnectionString(configuration) is { } postgres)
+        {
+            health.AddCheck("postgres", new PostgresHealthCheck(postgres), tags: ["ready"]);
+        }
+
+        // Metrics go out over OTLP when OTEL_EXPORTER_OTLP_ENDPOINT is set, and stay in-process otherwise.
+        var metrics = builder.Services.AddOpenTelemetry().WithMetrics(m => m.AddMeter(SlaMetrics.MeterName, "Microsoft.Orleans"));
+        if (!string.IsNullOrEmpty(configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+        {
+            metrics.WithMetrics(m => m.AddOtlpExporter());
+        }
+
+        builder.Services.Configure<WebhookOptions>(configuration.GetSection(WebhookOptions.Section));
+        builder.Services.AddHttpClient(WebhookGrain.HttpClientName);
+        return builder;
+    }
+
+    public static WebApplication MapSlaApi(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
+
+        app.MapOpenApi();
+        app.MapScalarApiReference();
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+
+        app.MapCalendarsApi();
+        app.MapProcessesApi();
+        app.MapEntitlementsApi();
+        app.MapCasesApi();
+        app.MapWebhooksApi();
+        return app;
+    }
+}

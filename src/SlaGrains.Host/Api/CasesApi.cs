@@ -1,0 +1,164 @@
+using NodaTime;
+using SlaGrains.Contracts.Cases;
+using SlaGrains.Contracts.Queues;
+using SlaGrains.Host.Security;
+
+namespace SlaGrains.Host.Api;
+
+/// <summary>API.md, "Cases: events in, snapshots out", and the queue listing.</summary>
+public static class CasesApi
+{
+    public const int MaxBatch = 1000;
+    public const string ReplayHeader = "Idempotent-Replay";
+
+    public static RouteGroupBuilder MapCasesApi(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/v1").WithTags("Cases");
+
+        group.MapPost("/cases/{caseId}/events", async (string caseId, HttpRequest request, HttpResponse response, IGrainFactory grains, TimeProvider clock) =>
+        {
+            if (Ids.Check("caseId", caseId) is { } bad)
+            {
+                return bad;
+            }
+            var (body, problem) = await JsonBody.Read<EventRequest>(request);
+            if (problem is not null)
+            {
+                return problem;
+            }
+            if (body!.CaseId is { } named && named != caseId)
+            {
+                return ApiProblems.Invalid("caseId", $"The body names case '{named}' but the path names '{caseId}'; leave caseId out here.");
+            }
+            var (e, errors) = body.ToEvent(Instant.FromDateTimeOffset(clock.GetUtcNow()));
+            if (e is null)
+            {
+                return ApiProblems.Invalid(errors);
+            }
+            var result = await grains.GetGrain<ICaseGrain>(caseId).Apply(e);
+            if (result.Outcome == CaseWriteOutcome.Replayed)
+            {
+                response.Headers[ReplayHeader] = "true";
+            }
+            return result.Outcome switch
+            {
+                CaseWriteOutcome.Applied or CaseWriteOutcome.Replayed => ApiJson.Ok(result.Snapshot),
+                CaseWriteOutcome.NotFound => ApiProblems.NotFound($"case '{caseId}': send its 'opened' event first"),
+                _ => ApiProblems.Invalid(result.Errors!),
+            };
+        }).RequireAuthorization(Scopes.EventsWrite).Accepts<EventRequest>("application/json");
+
+        group.MapPost("/events", async (HttpRequest request, IGrainFactory grains, TimeProvider clock) =>
+        {
+            var (batch, problem) = await JsonBody.Read<List<EventRequest>>(request);
+            if (problem is not null)
+            {
+                return problem;
+            }
+            if (batch!.Count > MaxBatch)
+            {
+                return ApiProblems.Invalid("$", $"A batch holds at most {MaxBatch} events; this one has {batch.Count}.");
+            }
+            return ApiJson.Ok(await ApplyBatch(batch, grains, Instant.FromDateTimeOffset(clock.GetUtcNow())));
+        }).RequireAuthorization(Scopes.EventsWrite).Accepts<List<EventRequest>>("application/json");
+
+        group.MapGet("/cases/{caseId}", async (string caseId, string? asOf, IGrainFactory grains) =>
+        {
+            Instant? at = null;
+            if (asOf is not null)
+            {
+                var errors = new Dictionary<string, string[]>();
+                at = Query.Instant(asOf, "asOf", errors);
+                if (errors.Count > 0)
+                {
+                    return ApiProblems.Invalid(errors);
+                }
+            }
+            return await grains.GetGrain<ICaseGrain>(caseId).GetSnapshot(at) is { } snapshot
+                ? ApiJson.Ok(snapshot)
+                : ApiProblems.NotFound($"case '{caseId}'");
+        }).RequireAuthorization(Scopes.Read);
+
+        group.MapGet("/cases/{caseId}/events", async (string caseId, IGrainFactory grains) =>
+        {
+            var history = await grains.GetGrain<ICaseGrain>(caseId).GetHistory();
+            return history.Count > 0 ? ApiJson.Ok(history) : ApiProblems.NotFound($"case '{caseId}'");
+        }).RequireAuthorization(Scopes.Read);
+
+        group.MapGet("/queues/{queue}/cases", async (string queue, int? limit, IGrainFactory grains) =>
+        {
+            if (limit is < 1 or > MaxBatch)
+            {
+                return ApiProblems.Invalid("limit", $"limit is between 1 and {MaxBatch} (default 100).");
+            }
+            IReadOnlyList<QueueEntry> entries = await grains.GetGrain<IQueueGrain>(queue).List(limit ?? 100);
+            return ApiJson.Ok(entries);
+        }).RequireAuthorization(Scopes.Read);
+
+        return group;
+    }
+
+    /// <summary>
+    /// One result per event, in order. Events of one case are applied in the order sent; different cases run in
+    /// parallel, since each case is its own grain.
+    /// </summary>
+    private static async Task<BatchResult[]> ApplyBatch(List<EventRequest> batch, IGrainFactory grains, Instant receivedAt)
+    {
+        var results = new BatchResult[batch.Count];
+        var byCase = new Dictionary<string, List<(int Index, Domain.Cases.CaseEvent Event)>>(StringComparer.Ordinal);
+        for (var i = 0; i < batch.Count; i++)
+        {
+            var item = batch[i];
+            if (item is null || string.IsNullOrWhiteSpace(item.CaseId) || Ids.Check("caseId", item.CaseId) is not null)
+            {
+                results[i] = new BatchResult(item?.CaseId, item?.EventId, StatusCodes.Status400BadRequest, Errors("caseId", "Each event in a batch names its caseId (1 to 100 letters, digits or . _ - : @)."));
+                continue;
+            }
+            var (e, errors) = item.ToEvent(receivedAt);
+            if (e is null)
+            {
+                results[i] = new BatchResult(item.CaseId, item.EventId, StatusCodes.Status400BadRequest, errors);
+                continue;
+            }
+            if (!byCase.TryGetValue(item.CaseId, out var events))
+            {
+                byCase[item.CaseId] = events = [];
+            }
+            events.Add((i, e));
+        }
+
+        await Task.WhenAll(byCase.Select(async pair =>
+        {
+            var grain = grains.GetGrain<ICaseGrain>(pair.Key);
+            var unavailable = false;
+            foreach (var (index, e) in pair.Value)
+            {
+                CaseWriteResult result;
+                try
+                {
+                    result = unavailable ? throw new TimeoutException() : await grain.Apply(e);
+                }
+                catch (Exception ex) when (StorageUnavailableHandler.IsUnavailable(ex))
+                {
+                    // Later events of this case may depend on this one: none of them is applied, all can be resent.
+                    unavailable = true;
+                    results[index] = new BatchResult(pair.Key, e.EventId, StatusCodes.Status503ServiceUnavailable, Errors("$", "Storage is unavailable; resend this event."));
+                    continue;
+                }
+                results[index] = result.Outcome switch
+                {
+                    CaseWriteOutcome.Applied => new BatchResult(pair.Key, e.EventId, StatusCodes.Status200OK),
+                    CaseWriteOutcome.Replayed => new BatchResult(pair.Key, e.EventId, StatusCodes.Status200OK, Replayed: true),
+                    CaseWriteOutcome.NotFound => new BatchResult(pair.Key, e.EventId, StatusCodes.Status404NotFound, Errors("caseId", $"There is no case '{pair.Key}': send its 'opened' event first.")),
+                    _ => new BatchResult(pair.Key, e.EventId, StatusCodes.Status400BadRequest, result.Errors),
+                };
+            }
+        }));
+        return results;
+    }
+
+    private static Dictionary<string, string[]> Errors(string field, string message) => new() { [field] = [message] };
+
+    /// <summary>One event's outcome in a batch: <c>status</c> as the single-event endpoint would answer, and its errors.</summary>
+    public sealed record BatchResult(string? CaseId, string? EventId, int Status, IReadOnlyDictionary<string, string[]>? Error = null, bool Replayed = false);
+}

@@ -1,0 +1,50 @@
+using SlaGrains.Contracts.Entitlements;
+using SlaGrains.Domain.Entitlements;
+using SlaGrains.Host.Security;
+
+namespace SlaGrains.Host.Api;
+
+/// <summary>API.md, "Entitlements": an account's right to a process, with status and remaining cases on read.</summary>
+public static class EntitlementsApi
+{
+    public static RouteGroupBuilder MapEntitlementsApi(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/v1").WithTags("Entitlements");
+
+        group.MapPut("/entitlements/{entitlementId}", async (string entitlementId, HttpRequest request, IGrainFactory grains) =>
+        {
+            if (Ids.Check("entitlementId", entitlementId) is { } bad)
+            {
+                return bad;
+            }
+            var (definition, problem) = await JsonBody.Read<EntitlementDefinition>(request);
+            if (problem is not null)
+            {
+                return problem;
+            }
+            if (Ids.Check("accountId", definition!.AccountId) is { } badAccount)
+            {
+                return badAccount;
+            }
+            var result = await grains.GetGrain<IEntitlementGrain>(entitlementId).Put(definition);
+            return result.Succeeded ? ApiJson.Ok(Shape(result.Value!)) : ApiProblems.Invalid(result.Errors!);
+        }).RequireAuthorization(Scopes.Admin).Accepts<EntitlementDefinition>("application/json");
+
+        group.MapGet("/entitlements/{entitlementId}", async (string entitlementId, IGrainFactory grains) =>
+            await grains.GetGrain<IEntitlementGrain>(entitlementId).Read() is { } record
+                ? ApiJson.Ok(Shape(record))
+                : ApiProblems.NotFound($"entitlement '{entitlementId}'")).RequireAuthorization(Scopes.Read);
+
+        group.MapGet("/accounts/{accountId}/entitlements", async (string accountId, IGrainFactory grains) =>
+        {
+            var records = await grains.GetGrain<IAccountGrain>(accountId).ListEntitlements();
+            return ApiJson.Ok(records.Select(Shape));
+        }).RequireAuthorization(Scopes.Read);
+
+        return group;
+    }
+
+    private static object Shape(EntitlementRecord record) =>
+        ApiJson.With(record.Definition,
+            ("entitlementId", record.EntitlementId), ("status", record.Status), ("remainingCases", record.RemainingCases), ("updatedAt", record.UpdatedAt));
+}

@@ -1,0 +1,52 @@
+using SlaGrains.Contracts.Catalog;
+using SlaGrains.Contracts.Processes;
+using SlaGrains.Domain.Processes;
+using SlaGrains.Host.Security;
+
+namespace SlaGrains.Host.Api;
+
+/// <summary>API.md, "Entitlement processes": versioned definitions; a changed PUT makes a new version.</summary>
+public static class ProcessesApi
+{
+    public static RouteGroupBuilder MapProcessesApi(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/v1/processes").WithTags("Processes");
+
+        group.MapPut("/{processId}", async (string processId, HttpRequest request, IGrainFactory grains) =>
+        {
+            if (Ids.Check("processId", processId) is { } bad)
+            {
+                return bad;
+            }
+            var (definition, problem) = await JsonBody.Read<ProcessDefinition>(request);
+            if (problem is not null)
+            {
+                return problem;
+            }
+            var result = await grains.GetGrain<IProcessGrain>(processId).Put(definition!);
+            return result.Succeeded ? ApiJson.Ok(Shape(result.Value!)) : ApiProblems.Invalid(result.Errors!);
+        }).RequireAuthorization(Scopes.Admin).Accepts<ProcessDefinition>("application/json");
+
+        group.MapGet("/{processId}", async (string processId, IGrainFactory grains) =>
+            await grains.GetGrain<IProcessGrain>(processId).GetLatest() is { } latest
+                ? ApiJson.Ok(Shape(latest))
+                : ApiProblems.NotFound($"process '{processId}'")).RequireAuthorization(Scopes.Read);
+
+        group.MapGet("/{processId}/versions/{version:int}", async (string processId, int version, IGrainFactory grains) =>
+            await grains.GetGrain<IProcessGrain>(processId).GetVersion(version) is { } found
+                ? ApiJson.Ok(Shape(found))
+                : ApiProblems.NotFound($"version {version} of process '{processId}'")).RequireAuthorization(Scopes.Read);
+
+        group.MapGet("/", async (IGrainFactory grains) =>
+        {
+            var ids = await grains.GetGrain<ICatalogGrain>(ICatalogGrain.Processes).List();
+            var latest = await Task.WhenAll(ids.Select(id => grains.GetGrain<IProcessGrain>(id).GetLatest()));
+            return ApiJson.Ok(latest.OfType<ProcessVersion>().Select(Shape));
+        }).RequireAuthorization(Scopes.Read);
+
+        return group;
+    }
+
+    private static object Shape(ProcessVersion version) =>
+        ApiJson.With(version.Definition, ("processId", version.ProcessId), ("version", version.Version), ("createdAt", version.CreatedAt));
+}

@@ -1,0 +1,25 @@
+using NodaTime;
+using NodaTime.Text;
+
+namespace SlaGrains.Host.Api;
+
+/// <summary>Query-string values in the contract's formats, with errors named after the parameter.</summary>
+public static class Query
+{
+    public static Instant? Instant(string? text, string name, Dictionary<string, string[]> errors)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            errors[name] = [$"Give {name} as an ISO 8601 instant with an offset, like 2025-03-03T09:00:00Z."];
+            return null;
+        }
+        var parsed = OffsetDateTimePattern.ExtendedIso.Parse(text);
+        if (parsed.Success)
+        {
+            return parsed.Value.ToInstant();
+        }
+        errors[name] = [$"'{text}' is not an ISO 8601 instant with an offset, like 2025-03-03T09:00:00Z."];
+        return null;
+    }
+}

@@ -1,0 +1,47 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Npgsql;
+
+namespace SlaGrains.Host.Api;
+
+/// <summary>
+/// Maps failures of what the API depends on (PostgreSQL, the cluster) to 503 with problem details, so a client knows
+/// to retry; bodies too large or malformed at the HTTP level keep their 4xx. Anything else is a bug and stays a 500.
+/// </summary>
+public sealed partial class StorageUnavailableHandler(ILogger<StorageUnavailableHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(httpContext);
+        if (exception is BadHttpRequestException bad)
+        {
+            var title = bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? "The body is too large" : "The request is malformed";
+            await Results.Problem(statusCode: bad.StatusCode, title: title, detail: bad.Message).ExecuteAsync(httpContext);
+            return true;
+        }
+        if (!IsUnavailable(exception))
+        {
+            return false;
+        }
+        LogUnavailable(exception, httpContext.Request.Path);
+        httpContext.Response.Headers.RetryAfter = "5";
+        await Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Storage is unavailable",
+            detail: "SlaGrains cannot reach its storage or cluster right now. Nothing was changed; retry with the same request.")
+            .ExecuteAsync(httpContext);
+        return true;
+    }
+
+    public static bool IsUnavailable(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is NpgsqlException or TimeoutException or OrleansException or System.Net.Sockets.SocketException)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Storage or cluster unavailable while serving {Path}")]
+    private partial void LogUnavailable(Exception ex, PathString path);
+}

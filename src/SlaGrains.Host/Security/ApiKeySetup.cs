@@ -1,0 +1,65 @@
+using Microsoft.AspNetCore.Authentication;
+
+namespace SlaGrains.Host.Security;
+
+public static partial class ApiKeySetup
+{
+    /// <summary>
+    /// API keys with scopes as API.md says: in Development a <c>dev-admin-key</c> with every scope is added; outside it,
+    /// the host refuses to start without configured keys.
+    /// </summary>
+    public static WebApplicationBuilder AddSlaApiKeys(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var configured = builder.Configuration.GetSection(ApiKeyOptions.Section).Get<ApiKeyOptions>()?.ApiKeys ?? [];
+        var isDevelopment = builder.Environment.IsDevelopment();
+        if (!isDevelopment && configured.Count == 0)
+        {
+            throw new InvalidOperationException(
+                "No API keys configured. Outside Development SlaGrains needs Sla:ApiKeys " +
+                "(for example Sla__ApiKeys__0__Name, Sla__ApiKeys__0__Key, Sla__ApiKeys__0__Scopes__0).");
+        }
+        foreach (var key in configured)
+        {
+            if (string.IsNullOrWhiteSpace(key.Name) || key.Key.Length < 16 || key.Scopes.Any(s => !Scopes.All.Contains(s)))
+            {
+                throw new InvalidOperationException(
+                    $"API key '{key.Name}' is invalid: it needs a name, a key of at least 16 characters, and scopes among {string.Join(", ", Scopes.All)}.");
+            }
+        }
+
+        builder.Services.Configure<ApiKeyOptions>(options =>
+        {
+            options.ApiKeys = [.. configured];
+            if (isDevelopment)
+            {
+                options.ApiKeys.Add(new ApiKey { Name = "development", Key = ApiKeyOptions.DevelopmentKey, Scopes = [.. Scopes.All] });
+            }
+        });
+        builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        builder.Services.AddAuthorizationBuilder()
+            .AddPolicy(Scopes.EventsWrite, p => p.RequireClaim(ApiKeyAuthenticationHandler.ScopeClaim, Scopes.EventsWrite))
+            .AddPolicy(Scopes.Read, p => p.RequireClaim(ApiKeyAuthenticationHandler.ScopeClaim, Scopes.Read))
+            .AddPolicy(Scopes.Admin, p => p.RequireClaim(ApiKeyAuthenticationHandler.ScopeClaim, Scopes.Admin));
+        if (isDevelopment)
+        {
+            builder.Services.AddHostedService<DevelopmentKeyNotice>();
+        }
+        return builder;
+    }
+
+    private sealed partial class DevelopmentKeyNotice(ILogger<DevelopmentKeyNotice> logger) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken)
+        {
+            LogDevelopmentKey(ApiKeyOptions.DevelopmentKey, ApiKeyAuthenticationHandler.Header);
+            return Task.CompletedTask;
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        [LoggerMessage(Level = LogLevel.Warning, Message = "Development environment: the API key '{Key}' has every scope (send it as {Header}). It does not exist outside Development.")]
+        private partial void LogDevelopmentKey(string key, string header);
+    }
+}

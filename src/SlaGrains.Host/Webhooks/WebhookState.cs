@@ -1,0 +1,30 @@
+using NodaTime;
+using SlaGrains.Contracts.Webhooks;
+
+namespace SlaGrains.Host.Webhooks;
+
+[GenerateSerializer, Alias("sla.webhook-state")]
+public sealed class WebhookState
+{
+    [Id(0)] public WebhookDefinition? Definition { get; set; }
+    [Id(1)] public Instant UpdatedAt { get; set; }
+
+    /// <summary>The outbox: deliveries not yet accepted by the receiver, oldest first.</summary>
+    [Id(2)] public List<PendingDelivery> Pending { get; set; } = [];
+
+    /// <summary>The most recent attempts, oldest first, capped.</summary>
+    [Id(3)] public List<WebhookAttempt> Log { get; set; } = [];
+
+    /// <summary>Delivery ids already delivered or given up, most recent last, capped: a notice handed over twice is sent once.</summary>
+    [Id(4)] public List<string> Done { get; set; } = [];
+}
+
+/// <summary>A delivery waiting to be sent: the exact body (so every retry carries the same bytes and signature).</summary>
+[GenerateSerializer, Alias("sla.webhook-pending")]
+public sealed record PendingDelivery(
+    [property: Id(0)] string DeliveryId,
+    [property: Id(1)] string Type,
+    [property: Id(2)] string CaseId,
+    [property: Id(3)] string Body,
+    [property: Id(4)] int Attempts,
+    [property: Id(5)] Instant NextAttemptAt);
