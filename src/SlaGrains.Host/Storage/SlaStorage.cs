@@ -33,7 +33,9 @@ public static class SlaStorage
 
         if (PostgresConnectionString(configuration) is not { } connectionString)
         {
-            silo.UseLocalhostClustering();
+            silo.UseLocalhostClustering(
+                siloPort: configuration.GetValue("Sla:Cluster:SiloPort", 11111),
+                gatewayPort: configuration.GetValue("Sla:Cluster:GatewayPort", 30000));
             silo.AddMemoryGrainStorage(StorageNames.Sla);
             silo.UseInMemoryReminderService();
             silo.Services.AddHostedService<VolatileStateWarning>();

@@ -1,26 +1,19 @@
-using System.Globalization;
-using System.Text.Json;
 using NodaTime;
-using NodaTime.Text;
 using SlaGrains.Domain.Calendars;
+using SlaGrains.Tests.Shared;
 
 namespace SlaGrains.Domain.Tests.Calendars;
 
-/// <summary>
-/// Every worked case of shared/brief/examples/business-time.json (copied into TestData so a plain clone runs them).
-/// The file's convention: <c>minutes</c> to add, <c>expected</c> elapsed in minutes, optional clock pauses.
-/// </summary>
+/// <summary>Every worked case of shared/brief/examples/business-time.json, against the engine.</summary>
 public sealed class BusinessTimeExampleTests
 {
-    private static readonly OffsetDateTimePattern Timestamp = OffsetDateTimePattern.ExtendedIso;
-
     public static TheoryData<string, int> Cases()
     {
         var data = new TheoryData<string, int>();
-        var cases = Load();
+        var cases = BusinessTimeExample.Load();
         for (var i = 0; i < cases.Count; i++)
         {
-            data.Add(cases[i].GetProperty("source").GetString()!, i);
+            data.Add(cases[i].Source, i);
         }
         return data;
     }
@@ -29,22 +22,21 @@ public sealed class BusinessTimeExampleTests
     [MemberData(nameof(Cases))]
     public void Public_example_holds(string source, int index)
     {
-        var example = Load()[index];
-        var calendar = BusinessCalendar.FromDefinition(ToDefinition(example.GetProperty("calendar")));
-        var start = Parse(example.GetProperty("start").GetString()!);
-        var pauses = ReadPauses(example);
+        var example = BusinessTimeExample.Load()[index];
+        var calendar = BusinessCalendar.FromDefinition(example.Calendar());
+        var start = example.Start;
+        var pauses = example.Pauses();
 
-        switch (example.GetProperty("op").GetString())
+        switch (example.Op)
         {
             case "add":
-                var minutes = example.GetProperty("minutes").GetDouble();
-                var expected = Parse(example.GetProperty("expected").GetString()!);
-                var result = calendar.Add(start, Duration.FromSeconds(minutes * 60), pauses);
-                Assert.True(expected == result, $"{source}: add {minutes} min to {start} gave {result}, expected {expected}");
+                var expected = example.ExpectedInstant;
+                var result = calendar.Add(start, Duration.FromSeconds(example.Minutes * 60), pauses);
+                Assert.True(expected == result, $"{source}: add {example.Minutes} min to {start} gave {result}, expected {expected}");
                 break;
             case "elapsed":
-                var end = Parse(example.GetProperty("end").GetString()!);
-                var expectedSeconds = example.GetProperty("expected").GetDouble() * 60;
+                var end = example.End;
+                var expectedSeconds = example.ExpectedMinutes * 60;
                 var elapsed = end >= start ? calendar.Elapsed(start, end, pauses) : calendar.Elapsed(start, end);
                 Assert.True(expectedSeconds == elapsed.TotalSeconds,
                     $"{source}: elapsed {start}..{end} gave {elapsed.TotalSeconds} s, expected {expectedSeconds} s");
@@ -58,42 +50,6 @@ public sealed class BusinessTimeExampleTests
     [Fact]
     public void The_example_file_is_the_full_public_set()
     {
-        Assert.Equal(154, Load().Count);
-    }
-
-    private static List<JsonElement> Load()
-    {
-        var path = Path.Combine(AppContext.BaseDirectory, "TestData", "business-time.json");
-        using var document = JsonDocument.Parse(File.ReadAllText(path));
-        return [.. document.RootElement.EnumerateArray().Select(e => e.Clone())];
-    }
-
-    private static Instant Parse(string text) => Timestamp.Parse(text).GetValueOrThrow().ToInstant();
-
-    private static List<PauseInterval> ReadPauses(JsonElement example) =>
-        example.TryGetProperty("pauses", out var pauses)
-            ? [.. pauses.EnumerateArray()
-                .Select(p => new PauseInterval(Parse(p[0].GetString()!), Parse(p[1].GetString()!)))
-                .OrderBy(p => p.Start)]
-            : [];
-
-    private static CalendarDefinition ToDefinition(JsonElement calendar)
-    {
-        var week = calendar.GetProperty("week");
-        IReadOnlyList<LocalTimeRange> Day(string name) =>
-            week.TryGetProperty(name, out var day)
-                ? [.. day.EnumerateArray().Select(r => new LocalTimeRange(r[0].GetString()!, r[1].GetString()!))]
-                : [];
-        return new CalendarDefinition
-        {
-            TimeZone = calendar.GetProperty("timeZone").GetString()!,
-            Weekly = new WeeklySchedule
-            {
-                Monday = Day("mon"), Tuesday = Day("tue"), Wednesday = Day("wed"), Thursday = Day("thu"),
-                Friday = Day("fri"), Saturday = Day("sat"), Sunday = Day("sun"),
-            },
-            Holidays = [.. calendar.GetProperty("holidays").EnumerateArray()
-                .Select(h => new Holiday { Date = h.GetString()! })],
-        };
+        Assert.Equal(154, BusinessTimeExample.Load().Count);
     }
 }

@@ -1,0 +1,54 @@
+using System.Collections.Concurrent;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using SlaGrains.Host.Webhooks;
+
+namespace SlaGrains.Host.Tests;
+
+/// <summary>
+/// A receiver like an integrator would write, on its own loopback port: it checks every signature, answers 500 to
+/// the first <see cref="FailFirst"/> requests, and deduplicates what it accepts by delivery id.
+/// </summary>
+public sealed class WebhookReceiver : IAsyncDisposable
+{
+    public const string Secret = "receiver-secret-0123456789";
+
+    private readonly WebApplication _app;
+    private int _requests;
+
+    public WebhookReceiver(int failFirst)
+    {
+        FailFirst = failFirst;
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        _app = builder.Build();
+        _app.MapPost("/hook", async (HttpRequest request) =>
+        {
+            using var buffer = new MemoryStream();
+            await request.Body.CopyToAsync(buffer);
+            var body = buffer.ToArray();
+            var delivery = request.Headers[WebhookSignature.DeliveryHeader].ToString();
+            Attempts.Enqueue((delivery, WebhookSignature.Verify(Secret, body, request.Headers[WebhookSignature.Header])));
+            if (Interlocked.Increment(ref _requests) <= FailFirst)
+            {
+                return Results.StatusCode(500);
+            }
+            Accepted.TryAdd(delivery, System.Text.Encoding.UTF8.GetString(body));
+            return Results.Ok();
+        });
+    }
+
+    public int FailFirst { get; }
+    public ConcurrentQueue<(string DeliveryId, bool SignatureValid)> Attempts { get; } = new();
+    public ConcurrentDictionary<string, string> Accepted { get; } = new();
+
+    public string Url => _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/hook";
+
+    public Task StartAsync() => _app.StartAsync();
+
+    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+}
