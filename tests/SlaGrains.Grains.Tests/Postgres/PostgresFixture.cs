@@ -1,41 +1,28 @@
 using Microsoft.Extensions.Time.Testing;
-using Npgsql;
 using Orleans.TestingHost;
 using SlaGrains.Grains.Tests.Timing;
 using SlaGrains.Host.Storage;
+using SlaGrains.Tests.Shared.Postgres;
 
 namespace SlaGrains.Grains.Tests.Postgres;
 
 /// <summary>
 /// A fresh PostgreSQL database with SlaGrains' schema, and clusters started over it on demand with the same service id,
-/// as a real deployment restarts. <c>SLA_TEST_POSTGRES</c> names the server (.ci/run starts one); without it, the
-/// local default below.
+/// as a real deployment restarts.
 /// </summary>
 public sealed class PostgresFixture : IAsyncLifetime
 {
-    public static string ServerConnectionString =>
-        Environment.GetEnvironmentVariable("SLA_TEST_POSTGRES") ?? "Host=localhost;Username=slagrains;Password=slagrains;Database=slagrains";
-
-    private readonly string _database = $"sla_test_{Guid.NewGuid():N}"[..24];
     private readonly string _serviceId = $"sla-test-{Guid.NewGuid():N}";
     private int _silosStarted;
 
     public FakeTimeProvider Clock { get; } = new(ClusterFixture.Start);
     public RecordingPublisher Publisher { get; } = new();
     public ReminderProbe Probe { get; } = new();
-    public string ConnectionString { get; private set; } = "";
+    private TestDatabase? _database;
 
-    public async Task InitializeAsync()
-    {
-        await using (var server = new NpgsqlConnection(ServerConnectionString))
-        {
-            await server.OpenAsync();
-            await using var create = new NpgsqlCommand($"CREATE DATABASE {_database}", server);
-            await create.ExecuteNonQueryAsync();
-        }
-        ConnectionString = new NpgsqlConnectionStringBuilder(ServerConnectionString) { Database = _database }.ConnectionString;
-        await PostgresSchema.ApplyAsync(ConnectionString);
-    }
+    public string ConnectionString => _database!.ConnectionString;
+
+    public async Task InitializeAsync() => _database = await TestDatabase.Create();
 
     /// <summary>Starts a cluster keeping grain state and reminders in this database.</summary>
     public async Task<InProcessTestCluster> StartCluster(short silos)
@@ -62,11 +49,7 @@ public sealed class PostgresFixture : IAsyncLifetime
     public async Task DisposeAsync()
     {
         Probe.Dispose();
-        NpgsqlConnection.ClearAllPools();
-        await using var server = new NpgsqlConnection(ServerConnectionString);
-        await server.OpenAsync();
-        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_database} WITH (FORCE)", server);
-        await drop.ExecuteNonQueryAsync();
+        await _database!.DisposeAsync();
     }
 }
 
