@@ -42,11 +42,19 @@ public static partial class JsonBody
     private static string Field(string? path) =>
         string.IsNullOrEmpty(path) || path == "$" ? "$" : path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path.TrimStart('$');
 
+    /// <summary>A message for people, without .NET type names: the contract is JSON, not our classes.</summary>
     private static string Message(JsonException ex)
     {
-        // The inner exception says what was wrong with the value (a bad instant, an unknown enum name) in plain words.
-        var inner = ex.InnerException?.Message;
         var first = ex.Message.Split(" Path:", 2)[0];
-        return inner is null || inner.Length == 0 ? first : $"{first} {inner}";
+        if (first.Contains("could not be mapped to any .NET member", StringComparison.Ordinal))
+        {
+            return "This field is not part of the contract (check its spelling against docs/api.md or /openapi/v1.json).";
+        }
+        if (first.Contains("could not be converted to", StringComparison.Ordinal))
+        {
+            var inner = ex.InnerException?.Message;
+            return "The value has the wrong type or format" + (string.IsNullOrEmpty(inner) || inner.Contains("System.", StringComparison.Ordinal) ? "." : $": {inner}");
+        }
+        return first;
     }
 }
