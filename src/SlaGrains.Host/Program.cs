@@ -4,6 +4,7 @@ using SlaGrains.Grains;
 using SlaGrains.Grains.Live;
 using SlaGrains.Host.Api;
 using SlaGrains.Host.Demo;
+using SlaGrains.Host.Live;
 using SlaGrains.Host.Security;
 using SlaGrains.Host.Storage;
 using SlaGrains.Host.Webhooks;
@@ -32,11 +33,15 @@ builder.UseOrleans(silo =>
 {
     silo.UseSlaStorage(builder.Configuration);
     silo.Services.AddSerializer(s => s.AddSlaSerialization());
-    silo.Services.AddSingleton<ISlaPublisher, WebhookPublisher>();
+    silo.Services.AddSingleton<WebhookPublisher>();
+    silo.Services.AddSingleton<ISlaPublisher, LivePublisher>();
     silo.Services.AddSlaGrains();
 });
 builder.AddSlaApiKeys();
 builder.AddSlaApi();
+builder.Services.AddSignalR();
+builder.Services.AddSingleton<HubRelay>();
+builder.Services.AddHostedService<LiveRelayRegistration>();
 if (builder.Environment.IsDevelopment() && builder.Configuration.GetValue("Sla:Demo:Seed", true))
 {
     builder.Services.AddHostedService<DemoSeeder>();
@@ -44,6 +49,7 @@ if (builder.Environment.IsDevelopment() && builder.Configuration.GetValue("Sla:D
 
 var app = builder.Build();
 app.MapSlaApi();
+app.MapHub<SlaHub>(SlaHub.Path);
 await app.RunAsync();
 return 0;
 

@@ -35,11 +35,11 @@ internal static class Scenario
         return (process, entitlement, account);
     }
 
-    public static object Opened(string eventId, string? entitlementId, DateTimeOffset occurredAt, string? accountId = null) => new
+    public static object Opened(string eventId, string? entitlementId, DateTimeOffset occurredAt, string? accountId = null, string queue = "Tier 1") => new
     {
         eventId,
         type = "opened",
         occurredAt = occurredAt.ToString("O"),
-        @case = new { accountId, entitlementId, priority = "High", status = "New", queue = "Tier 1", subject = "Cannot log in" },
+        @case = new { accountId, entitlementId, priority = "High", status = "New", queue, subject = "Cannot log in" },
     };
 }

@@ -15,6 +15,13 @@ public interface ICaseGrain : IGrainWithStringKey
     [Alias("snapshot")]
     Task<CaseSnapshot?> GetSnapshot(Instant? asOf);
 
+    /// <summary>
+    /// For live views: the snapshot now with its version, null for a case never opened. The case stays active for the
+    /// next half hour, pushing its clock transitions (a calendar opening or closing) as they happen.
+    /// </summary>
+    [Alias("watch")]
+    Task<SlaGrains.Contracts.Live.CaseChange?> Watch();
+
     /// <summary>The case's events in history order, including escalations the case wrote itself.</summary>
     [Alias("history")]
     Task<IReadOnlyList<CaseEvent>> GetHistory();

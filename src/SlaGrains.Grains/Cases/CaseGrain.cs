@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Orleans.Placement;
 using NodaTime;
 using SlaGrains.Contracts.Calendars;
 using SlaGrains.Contracts.Cases;
@@ -22,7 +23,7 @@ namespace SlaGrains.Grains.Cases;
 /// net. Whatever wakes the case (an event, a tick, a duplicate tick after failover), it fires exactly the
 /// notifications that are due and not yet recorded as fired, recording them in the same write that queues them.
 /// </summary>
-[GrainType("case")]
+[GrainType("case"), PreferLocalPlacement] // the silo that receives a case's first event hosts it: one hop fewer
 public sealed partial class CaseGrain(
     [PersistentState("case", StorageNames.Sla)] IPersistentState<CaseState> state,
     TimeProvider clock,
@@ -42,6 +43,8 @@ public sealed partial class CaseGrain(
     private readonly Dictionary<string, BusinessCalendar> _calendars = new(StringComparer.Ordinal);
     private ProcessVersion? _process;
     private Instant? _calendarsCheckedAt;
+    private IGrainTimer? _clockTransition;
+    private static readonly TimeSpan WatchFor = TimeSpan.FromMinutes(30);
 
     private CaseState State => state.State;
     private string CaseId => this.GetPrimaryKeyString();
@@ -110,6 +113,19 @@ public sealed partial class CaseGrain(
         return Evaluate(asOf ?? Now).Snapshot;
     }
 
+    public async Task<CaseChange?> Watch()
+    {
+        if (State.Events.Count == 0)
+        {
+            return null;
+        }
+        DelayDeactivation(WatchFor);
+        await LoadDefinitions();
+        var snapshot = Evaluate(Now).Snapshot;
+        ArmClockTransition(snapshot);
+        return new CaseChange(snapshot, State.Version);
+    }
+
     public Task<IReadOnlyList<CaseEvent>> GetHistory() =>
         Task.FromResult<IReadOnlyList<CaseEvent>>([.. CaseTimeline.InHistoryOrder(State.Events)]);
 
@@ -157,15 +173,43 @@ public sealed partial class CaseGrain(
 
         await Deliver();
         UpdateQueueIndex(queueChange, evaluation.Snapshot);
+        await PublishChange(evaluation.Snapshot);
+        ArmClockTransition(evaluation.Snapshot);
+        return evaluation;
+    }
+
+    private async Task PublishChange(CaseSnapshot snapshot)
+    {
         try
         {
-            await publisher.CaseChanged(evaluation.Snapshot, State.Version);
+            await publisher.CaseChanged(snapshot, State.Version);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             LogPublishFailed(ex, CaseId); // live pushes are best effort; the next change carries the full snapshot
         }
-        return evaluation;
+    }
+
+    /// <summary>
+    /// While the case is active, a grain timer re-publishes it when a running clock next starts or stops by its
+    /// calendar, so live views see "outside hours" the moment it begins. Nothing is stored: it is a view of time.
+    /// </summary>
+    private void ArmClockTransition(CaseSnapshot snapshot)
+    {
+        _clockTransition?.Dispose();
+        _clockTransition = null;
+        if (snapshot.Milestones.Where(m => m.NextClockChangeAt is not null).Select(m => m.NextClockChangeAt!.Value).DefaultIfEmpty().Min() is var next &&
+            next != default && next - Now < Duration.FromDays(2))
+        {
+            var due = (next - Now).ToTimeSpan() + TimeSpan.FromMilliseconds(1);
+            _clockTransition = this.RegisterGrainTimer(async () =>
+            {
+                await LoadDefinitions();
+                var now = Evaluate(Now).Snapshot;
+                await PublishChange(now);
+                ArmClockTransition(now);
+            }, due < TimeSpan.Zero ? TimeSpan.Zero : due, Timeout.InfiniteTimeSpan);
+        }
     }
 
     /// <summary>Records every due, unfired notification as fired and queues its notice; escalations become events.</summary>

@@ -8,8 +8,8 @@ using Microsoft.Extensions.Options;
 namespace SlaGrains.Host.Security;
 
 /// <summary>
-/// Authenticates <c>X-Api-Key</c> (or <c>access_token</c> in the query, SignalR's convention for browsers) against the
-/// configured keys, comparing in constant time. The key itself is never logged; its name is.
+/// Authenticates <c>X-Api-Key</c> (for the hub also <c>Authorization: Bearer</c> or <c>access_token</c> in the query,
+/// SignalR's conventions) against the configured keys, comparing in constant time. Keys are never logged; names are.
 /// </summary>
 public sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
@@ -26,7 +26,9 @@ public sealed class ApiKeyAuthenticationHandler(
         string? presented = Request.Headers[Header];
         if (string.IsNullOrEmpty(presented))
         {
-            presented = Request.Query["access_token"];
+            // SignalR clients send their access token as a bearer header, or in the query where browsers cannot set headers.
+            var authorization = Request.Headers.Authorization.ToString();
+            presented = authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? authorization[7..].Trim() : Request.Query["access_token"];
         }
         if (string.IsNullOrEmpty(presented))
         {

@@ -41,6 +41,16 @@ public static class SlaStorage
             silo.Services.AddHostedService<VolatileStateWarning>();
             return silo;
         }
+        var siloPort = configuration.GetValue("Sla:Cluster:SiloPort", 11111);
+        var gatewayPort = configuration.GetValue("Sla:Cluster:GatewayPort", 30000);
+        if (configuration["Sla:Cluster:AdvertisedIP"] is { Length: > 0 } advertised)
+        {
+            silo.ConfigureEndpoints(System.Net.IPAddress.Parse(advertised), siloPort, gatewayPort, listenOnAnyHostAddress: true);
+        }
+        else
+        {
+            silo.ConfigureEndpoints(siloPort, gatewayPort); // advertises this machine's address, as other machines reach it
+        }
         silo.UseAdoNetClustering(o =>
         {
             o.Invariant = Invariant;

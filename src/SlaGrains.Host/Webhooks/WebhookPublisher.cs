@@ -1,16 +1,14 @@
 using SlaGrains.Contracts.Catalog;
 using SlaGrains.Contracts.Live;
 using SlaGrains.Contracts.Webhooks;
-using SlaGrains.Domain.Cases;
-using SlaGrains.Grains.Live;
 
 namespace SlaGrains.Host.Webhooks;
 
 /// <summary>
-/// The host's publisher: a notice whose milestone asked for a webhook is stored in every webhook's outbox (each
-/// filters by the types it subscribes to) before the case is told it was handed over.
+/// A notice whose milestone asked for a webhook is stored in every webhook's outbox (each filters by the types it
+/// subscribes to) before the case is told it was handed over.
 /// </summary>
-public sealed class WebhookPublisher(IGrainFactory grains) : ISlaPublisher
+public sealed class WebhookPublisher(IGrainFactory grains)
 {
     public async Task Notify(SlaNotice notice)
     {
@@ -22,6 +20,4 @@ public sealed class WebhookPublisher(IGrainFactory grains) : ISlaPublisher
         var webhooks = await grains.GetGrain<ICatalogGrain>(ICatalogGrain.Webhooks).List();
         await Task.WhenAll(webhooks.Select(id => grains.GetGrain<IWebhookGrain>(id).Enqueue(notice)));
     }
-
-    public Task CaseChanged(CaseSnapshot snapshot, long version) => Task.CompletedTask;
 }

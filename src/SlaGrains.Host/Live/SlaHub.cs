@@ -1,0 +1,40 @@
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.SignalR;
+using SlaGrains.Contracts.Cases;
+using SlaGrains.Contracts.Live;
+using SlaGrains.Contracts.Queues;
+using SlaGrains.Host.Security;
+
+namespace SlaGrains.Host.Live;
+
+/// <summary>
+/// API.md's live hub. Subscribing answers with the current state at once, so a client (also after a reconnect) never
+/// waits for the next change to draw; afterwards it receives <c>caseChanged</c> and the milestone messages.
+/// </summary>
+[Authorize(Policy = Scopes.Read)]
+public sealed class SlaHub(IGrainFactory grains) : Hub
+{
+    public const string Path = "/hubs/sla";
+    public const int QueueLimit = 200;
+
+    /// <summary>Subscribes to one case; returns its snapshot with version, or null when the case does not exist.</summary>
+    public async Task<JsonObject?> SubscribeCase(string caseId)
+    {
+        await Groups.AddToGroupAsync(Context.ConnectionId, LivePayloads.CaseGroup(caseId));
+        return await grains.GetGrain<ICaseGrain>(caseId).Watch() is { } change ? LivePayloads.Case(change) : null;
+    }
+
+    public Task UnsubscribeCase(string caseId) => Groups.RemoveFromGroupAsync(Context.ConnectionId, LivePayloads.CaseGroup(caseId));
+
+    /// <summary>Subscribes to a queue; returns its open cases (soonest deadline first) as snapshots with versions.</summary>
+    public async Task<JsonArray> SubscribeQueue(string queue)
+    {
+        await Groups.AddToGroupAsync(Context.ConnectionId, LivePayloads.QueueGroup(queue));
+        IReadOnlyList<QueueEntry> entries = await grains.GetGrain<IQueueGrain>(queue).List(QueueLimit);
+        var changes = await Task.WhenAll(entries.Select(e => grains.GetGrain<ICaseGrain>(e.CaseId).Watch()));
+        return [.. changes.OfType<CaseChange>().Where(c => !c.Snapshot.Closed && c.Snapshot.Queue == queue).Select(c => (JsonNode)LivePayloads.Case(c))];
+    }
+
+    public Task UnsubscribeQueue(string queue) => Groups.RemoveFromGroupAsync(Context.ConnectionId, LivePayloads.QueueGroup(queue));
+}
