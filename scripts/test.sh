@@ -1,6 +1,18 @@
 #!/usr/bin/env bash
-# The whole test suite: engine, grains on test clusters (memory and PostgreSQL), and the host.
+# The whole test suite: the engine, grains on test clusters (memory and PostgreSQL), the host over real HTTP and
+# SignalR, the dashboard's countdown logic (Vitest), and the dashboard end to end in headless Chromium.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
 bash scripts/postgres-up.sh
 dotnet test SlaGrains.sln -c Release "$@"
+
+echo "== dashboard: unit tests (Vitest)"
+(cd dashboard && { [ -f node_modules/.package-lock.json ] || npm ci --no-audit --no-fund; } && npm test)
+
+echo "== dashboard: end to end (headless Chromium)"
+if [ ! -x "${CHROMIUM:-/usr/bin/chromium}" ]; then
+  echo "Chromium not found at ${CHROMIUM:-/usr/bin/chromium}: apt-get install chromium (or set CHROMIUM)" >&2
+  exit 1
+fi
+(cd dashboard && SLA_CONFIGURATION=Release npm run e2e)

@@ -315,7 +315,24 @@ public static class CaseTimeline
                     : asOf < instance.StartedAt ? calendar.Add(instance.StartedAt, Duration.Zero)
                     : calendar.NextTransition(asOf),
                 CalendarId = instance.Track.CalendarId,
+                WarningSeconds = WarningWindow(instance),
             };
+        }
+
+        /// <summary>The remaining time at which the instance's first warning fires; live views turn amber there.</summary>
+        private static long? WarningWindow(MilestoneInstance instance)
+        {
+            long? window = null;
+            foreach (var warning in instance.Track.Definition.Warnings ?? [])
+            {
+                var time = Seconds(instance.Time);
+                var remaining = warning.BeforeTargetMinutes is { } before ? before * 60L : time - (time * warning.AtPercent!.Value / 100);
+                if (remaining > 0 && remaining < time)
+                {
+                    window = Math.Max(window ?? 0, remaining);
+                }
+            }
+            return window;
         }
 
         private static long Seconds(Duration duration) => duration.BclCompatibleTicks / NodaConstants.TicksPerSecond;

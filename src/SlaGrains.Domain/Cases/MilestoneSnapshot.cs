@@ -22,4 +22,7 @@ public sealed record MilestoneSnapshot
     public required bool ClockRunning { get; init; }
     public Instant? NextClockChangeAt { get; init; }
     public string? CalendarId { get; init; }
+
+    /// <summary>Remaining seconds at which the first warning fires (null without warnings): the amber window of live views.</summary>
+    public long? WarningSeconds { get; init; }
 }

@@ -74,6 +74,10 @@ public static class ApiSetup
         ArgumentNullException.ThrowIfNull(app);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+
+        // The dashboard (built from dashboard/ into wwwroot) is public; it asks for a key and uses it on the hub and API.
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();

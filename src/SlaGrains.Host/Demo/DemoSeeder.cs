@@ -128,7 +128,7 @@ public sealed partial class DemoSeeder(IGrainFactory grains, TimeProvider clock,
         ]);
         yield return ("demo-6",
         [
-            Opened("acme", "High", "API returns 502 intermittently", Duration.FromMinutes(40)),
+            Opened("acme", "Medium", "API returns 502 intermittently", Duration.FromMinutes(40)),
             Later("demo-reply", CaseEventType.AgentReplied, Duration.FromMinutes(35)),
         ]);
         yield return ("demo-7", [Opened("globex", "High", "SSO certificate expiring", Duration.FromMinutes(60))]);

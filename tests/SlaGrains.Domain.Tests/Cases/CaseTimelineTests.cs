@@ -118,6 +118,20 @@ public sealed class CaseTimelineTests
     }
 
     [Fact]
+    public void The_snapshot_gives_the_warning_window_as_the_remaining_time_of_the_earliest_warning()
+    {
+        var milestone = FirstResponse(240) with
+        {
+            Warnings = [new WarningDefinition { AtPercent = 75 }, new WarningDefinition { BeforeTargetMinutes = 30 }, new WarningDefinition { BeforeTargetMinutes = 300 }],
+        };
+        var withWarnings = BusinessHours(milestone).Opened("2025-03-03T09:00:00-05:00").Evaluate("2025-03-03T09:10:00-05:00").Snapshot;
+        var without = BusinessHours(FirstResponse(240)).Opened("2025-03-03T09:00:00-05:00").Evaluate("2025-03-03T09:10:00-05:00").Snapshot;
+
+        Assert.Equal(3600, withWarnings.Milestones[0].WarningSeconds); // 75 % leaves 60 min; 30 min is later; 300 min is before the start
+        Assert.Null(without.Milestones[0].WarningSeconds);
+    }
+
+    [Fact]
     public void Warnings_stop_being_owed_once_the_milestone_is_violated()
     {
         var milestone = FirstResponse(60) with { Warnings = [new WarningDefinition { BeforeTargetMinutes = 15 }] };

@@ -1,0 +1,59 @@
+// The hub's payloads (API.md's snapshot plus `version`), as far as the dashboard reads them.
+
+export type MilestoneStatus = 'InProgress' | 'Paused' | 'Completed' | 'Violated' | 'CompletedLate' | 'Canceled';
+
+export interface Milestone {
+  id: string;
+  name: string;
+  instance: number;
+  status: MilestoneStatus;
+  isViolated: boolean;
+  startedAt: string;
+  targetAt: string;
+  completedAt: string | null;
+  targetSeconds: number;
+  elapsedSeconds: number;
+  remainingSeconds: number;
+  overdueSeconds: number;
+  pausedSeconds: number;
+  actualElapsedSeconds: number;
+  clockRunning: boolean;
+  nextClockChangeAt: string | null;
+  calendarId: string | null;
+  warningSeconds: number | null;
+}
+
+export interface CaseSnapshot {
+  caseId: string;
+  asOf: string;
+  version: number;
+  status: string | null;
+  priority: string | null;
+  queue: string | null;
+  subject: string | null;
+  closed: boolean;
+  isStopped: boolean;
+  milestoneStatus: 'Compliant' | 'OpenViolation' | 'ClosedViolation';
+  entitlementId: string | null;
+  entitlementReason: string | null;
+  processId: string | null;
+  processVersion: number | null;
+  milestones: Milestone[];
+}
+
+export interface Notice {
+  deliveryId: string;
+  type: string;
+  occurredAt: string;
+  caseId: string;
+  queue: string | null;
+  milestone: Milestone;
+}
+
+export interface CaseEvent {
+  eventId: string;
+  type: string;
+  occurredAt: string;
+  changes?: Record<string, unknown> | null;
+  milestone?: string | null;
+}

@@ -1,0 +1,15 @@
+import { defineConfig } from 'vite';
+
+// The build lands in the host's static files, so `dotnet run --project src/SlaGrains.Host` serves it.
+// `npm run dev` serves it with hot reload and forwards the API and the hub to a host on :5080.
+export default defineConfig({
+  base: './',
+  build: { outDir: '../src/SlaGrains.Host/wwwroot', emptyOutDir: true },
+  server: {
+    proxy: {
+      '/api': 'http://localhost:5080',
+      '/hubs': { target: 'http://localhost:5080', ws: true },
+    },
+  },
+  test: { include: ['test/**/*.test.ts'] },
+});
