@@ -32,6 +32,9 @@ public sealed class AccessTests(HostFixture fixture)
         var openApi = await (await anonymous.GetAsync("/openapi/v1.json")).Json();
         Assert.NotNull(openApi["paths"]!["/api/v1/cases/{caseId}/events"]);
         Assert.NotNull(openApi["paths"]!["/api/v1/calendars/{calendarId}/add"]);
+        var scalar = await anonymous.GetAsync("/scalar");
+        Assert.Equal(HttpStatusCode.OK, scalar.StatusCode);
+        Assert.Contains("openapi/v1.json", await scalar.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]
