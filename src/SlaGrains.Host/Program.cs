@@ -4,6 +4,7 @@ using SlaGrains.Grains;
 using SlaGrains.Grains.Live;
 using SlaGrains.Host.Api;
 using SlaGrains.Host.Demo;
+using SlaGrains.Host.Hosting;
 using SlaGrains.Host.Live;
 using SlaGrains.Host.Security;
 using SlaGrains.Host.Storage;
@@ -29,27 +30,51 @@ if (postgres is not null && builder.Configuration.GetValue("Sla:Storage:ApplySch
     await PostgresSchema.ApplyAsync(postgres);
 }
 
-builder.UseOrleans(silo =>
+var role = SlaRole.From(builder.Configuration, postgres is not null);
+if (role.HostsGrains)
 {
-    silo.UseSlaStorage(builder.Configuration);
-    silo.Services.AddSerializer(s => s.AddSlaSerialization());
-    silo.Services.AddSingleton<WebhookPublisher>();
-    silo.Services.AddSingleton<ISlaPublisher, LivePublisher>();
-    silo.Services.AddSlaGrains();
-});
-builder.AddSlaApiKeys();
-builder.AddSlaApi();
-builder.Services.AddSignalR();
-builder.Services.AddSingleton<HubRelay>();
-builder.Services.AddHostedService<LiveRelayRegistration>();
-if (builder.Environment.IsDevelopment() && builder.Configuration.GetValue("Sla:Demo:Seed", true))
+    builder.UseOrleans(silo =>
+    {
+        silo.UseSlaStorage(builder.Configuration);
+        silo.Services.AddSerializer(s => s.AddSlaSerialization());
+        silo.Services.AddSingleton<WebhookPublisher>();
+        silo.Services.AddSingleton<ISlaPublisher, LivePublisher>();
+        silo.Services.Configure<WebhookOptions>(builder.Configuration.GetSection(WebhookOptions.Section));
+        silo.Services.AddHttpClient(WebhookGrain.HttpClientName);
+        silo.Services.AddSlaGrains();
+    });
+    // Leaving gracefully hands this silo's reminders and activations to the others before it goes.
+    builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
+}
+else
 {
-    builder.Services.AddHostedService<DemoSeeder>();
+    builder.UseOrleansClient(client =>
+    {
+        client.UseSlaClustering(builder.Configuration);
+        client.Services.AddSerializer(s => s.AddSlaSerialization());
+    });
+}
+builder.AddSlaOperations();
+if (role.ServesClients)
+{
+    builder.AddSlaApiKeys();
+    builder.AddSlaApi();
+    builder.Services.AddSignalR();
+    builder.Services.AddSingleton<HubRelay>();
+    builder.Services.AddHostedService<LiveRelayRegistration>();
+    if (builder.Environment.IsDevelopment() && builder.Configuration.GetValue("Sla:Demo:Seed", true))
+    {
+        builder.Services.AddHostedService<DemoSeeder>();
+    }
 }
 
 var app = builder.Build();
-app.MapSlaApi();
-app.MapHub<SlaHub>(SlaHub.Path);
+app.MapSlaOperations();
+if (role.ServesClients)
+{
+    app.MapSlaApi();
+    app.MapHub<SlaHub>(SlaHub.Path);
+}
 await app.RunAsync();
 return 0;
 

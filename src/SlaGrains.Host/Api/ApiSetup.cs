@@ -7,7 +7,6 @@ using Scalar.AspNetCore;
 using SlaGrains.Grains.Telemetry;
 using SlaGrains.Host.Health;
 using SlaGrains.Host.Storage;
-using SlaGrains.Host.Webhooks;
 
 namespace SlaGrains.Host.Api;
 
@@ -51,22 +50,34 @@ public static class ApiSetup
         });
 
         builder.Services.AddOpenApi();
+        return builder;
+    }
+
+    /// <summary>What every role has: health checks (cluster, and PostgreSQL when used) and metrics.</summary>
+    public static WebApplicationBuilder AddSlaOperations(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
         var health = builder.Services.AddHealthChecks().AddCheck<ClusterHealthCheck>("cluster", tags: ["ready"]);
-        if (SlaStorage.PostgresConnectionString(configuration) is { } postgres)
+        if (SlaStorage.PostgresConnectionString(builder.Configuration) is { } postgres)
         {
             health.AddCheck("postgres", new PostgresHealthCheck(postgres), tags: ["ready"]);
         }
 
         // Metrics go out over OTLP when OTEL_EXPORTER_OTLP_ENDPOINT is set, and stay in-process otherwise.
         var metrics = builder.Services.AddOpenTelemetry().WithMetrics(m => m.AddMeter(SlaMetrics.MeterName, "Microsoft.Orleans"));
-        if (!string.IsNullOrEmpty(configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+        if (!string.IsNullOrEmpty(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
         {
             metrics.WithMetrics(m => m.AddOtlpExporter());
         }
-
-        builder.Services.Configure<WebhookOptions>(configuration.GetSection(WebhookOptions.Section));
-        builder.Services.AddHttpClient(WebhookGrain.HttpClientName);
         return builder;
+    }
+
+    public static WebApplication MapSlaOperations(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+        return app;
     }
 
     public static WebApplication MapSlaApi(this WebApplication app)
@@ -84,8 +95,6 @@ public static class ApiSetup
 
         app.MapOpenApi();
         app.MapScalarApiReference();
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
 
         app.MapCalendarsApi();
         app.MapProcessesApi();

@@ -25,11 +25,7 @@ public static class SlaStorage
     {
         ArgumentNullException.ThrowIfNull(silo);
         ArgumentNullException.ThrowIfNull(configuration);
-        silo.Configure<ClusterOptions>(o =>
-        {
-            o.ServiceId = ServiceId;
-            o.ClusterId = configuration["Sla:ClusterId"] ?? "slagrains";
-        });
+        silo.Configure<ClusterOptions>(o => ConfigureCluster(o, configuration));
 
         if (PostgresConnectionString(configuration) is not { } connectionString)
         {
@@ -62,6 +58,27 @@ public static class SlaStorage
             o.ConnectionString = connectionString;
         });
         return silo.UsePostgresGrainStorage(connectionString);
+    }
+
+    /// <summary>A front-end's connection to the silos: it finds their gateways in the PostgreSQL membership table.</summary>
+    public static IClientBuilder UseSlaClustering(this IClientBuilder client, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(configuration);
+        var connectionString = PostgresConnectionString(configuration)
+            ?? throw new InvalidOperationException("A front-end finds the silos through PostgreSQL: set ConnectionStrings:Postgres.");
+        client.Configure<ClusterOptions>(o => ConfigureCluster(o, configuration));
+        return client.UseAdoNetClustering(o =>
+        {
+            o.Invariant = Invariant;
+            o.ConnectionString = connectionString;
+        });
+    }
+
+    private static void ConfigureCluster(ClusterOptions options, IConfiguration configuration)
+    {
+        options.ServiceId = ServiceId;
+        options.ClusterId = configuration["Sla:ClusterId"] ?? "slagrains";
     }
 
     /// <summary>
