@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The whole test suite: the engine, grains on test clusters (memory and PostgreSQL), the host over real HTTP and
-# SignalR, the dashboard's countdown logic (Vitest), and the dashboard end to end in headless Chromium.
+# SignalR, the dashboard's countdown logic (Vitest), the dashboard end to end in headless Chromium, and the failure
+# drills on a local multi-process cluster (SLA_SKIP_DRILLS=1 skips them, for a quicker loop).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -16,3 +17,8 @@ if [ ! -x "${CHROMIUM:-/usr/bin/chromium}" ]; then
   exit 1
 fi
 (cd dashboard && SLA_CONFIGURATION=Release npm run e2e)
+
+if [ "${SLA_SKIP_DRILLS:-}" != 1 ]; then
+  echo "== failure drills (local cluster: 2 silos, 1 front-end)"
+  bash scripts/drills.sh
+fi

@@ -11,6 +11,7 @@ public static class ServiceCollectionExtensions
     {
         services.TryAddSingleton<ISlaPublisher, LoggingSlaPublisher>();
         services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<IIncomingGrainCallFilter, StorageFailureFilter>();
         return services;
     }
 }

@@ -34,7 +34,7 @@ public sealed partial class StorageUnavailableHandler(ILogger<StorageUnavailable
     {
         for (var e = exception; e is not null; e = e.InnerException)
         {
-            if (e is NpgsqlException or TimeoutException or OrleansException or System.Net.Sockets.SocketException)
+            if (e is Contracts.StorageUnavailableException or NpgsqlException or TimeoutException or OrleansException or System.Net.Sockets.SocketException)
             {
                 return true;
             }

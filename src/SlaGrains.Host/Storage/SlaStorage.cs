@@ -88,11 +88,15 @@ public static class SlaStorage
     public static ISiloBuilder UsePostgresGrainStorage(this ISiloBuilder silo, string connectionString)
     {
         ArgumentNullException.ThrowIfNull(silo);
-        return silo.AddAdoNetGrainStorage(StorageNames.Sla, options => options.Configure<Serializer>((o, serializer) =>
+        const string adoNet = StorageNames.Sla + "-adonet";
+        silo.AddAdoNetGrainStorage(adoNet, options => options.Configure<Serializer>((o, serializer) =>
         {
             o.Invariant = Invariant;
             o.ConnectionString = connectionString;
             o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
         }));
+        silo.Services.AddKeyedSingleton<IGrainStorage>(StorageNames.Sla,
+            (services, _) => new UnavailableAwareGrainStorage(services.GetRequiredKeyedService<IGrainStorage>(adoNet)));
+        return silo;
     }
 }

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# QUALITY.md's failure drills on a local cluster (2 silos, 1 front-end) over a throwaway PostgreSQL database:
+# kill -9 a silo under load, then restart PostgreSQL under load. Prints counted results; fails on any miss.
+# Needs root (or sudo) for pg_ctlcluster. Takes about two minutes.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/postgres-up.sh >/dev/null
+database="slagrains_drill_$$"
+export PGPASSWORD=slagrains
+createdb -h localhost -U slagrains "$database"
+cleanup() {
+  bash scripts/cluster.sh stop >/dev/null || true
+  dropdb -h localhost -U slagrains --force "$database" 2>/dev/null || true
+}
+trap cleanup EXIT
+
+dotnet build tools/SlaGrains.Drills -c Release --nologo -v quiet >/dev/null
+SLA_CLUSTER_DATABASE=$database bash scripts/cluster.sh start 2 1
+dotnet run --project tools/SlaGrains.Drills -c Release --no-build -- kill-silo --cases 120
+dotnet run --project tools/SlaGrains.Drills -c Release --no-build -- restart-postgres --cases 40

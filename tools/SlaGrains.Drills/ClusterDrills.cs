@@ -1,0 +1,223 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+
+namespace SlaGrains.Drills;
+
+/// <summary>QUALITY.md's reliability drills, run against a live cluster from the outside, as an integration sees it.</summary>
+public sealed class ClusterDrills(DrillOptions options) : IDisposable
+{
+    private const int Concurrency = 16;
+    private readonly HttpClient _http = new() { BaseAddress = options.Frontend, Timeout = TimeSpan.FromSeconds(40) };
+
+    /// <summary>
+    /// Under sustained event load, kill -9 a silo while case deadlines fall due. Passes when no acknowledged (2xx) event
+    /// is missing from its case's history, and every deadline reached the webhook exactly once (distinct delivery id;
+    /// repeats are counted) within the recovery bound.
+    /// </summary>
+    public async Task<int> KillSilo()
+    {
+        _http.DefaultRequestHeaders.Add("X-Api-Key", options.Key);
+        await using var receiver = new DeliveryCounter();
+        await receiver.StartAsync();
+        var run = $"drill-{DateTimeOffset.UtcNow:HHmmss}";
+
+        await Put($"/api/v1/processes/{run}", new
+        {
+            name = "Drill",
+            milestones = new[] { new { name = "Deadline", minutes = 1, actions = new[] { new { when = "violation", type = "webhook" } } } },
+        });
+        await Put($"/api/v1/entitlements/{run}", new { name = "Drill", accountId = run, processId = run, startDate = "2025-01-01" });
+        await Put($"/api/v1/webhooks/{run}", new { url = receiver.Url, events = new[] { "milestone.violated" }, secret = "drill-secret-0123456789" });
+
+        // Cases whose one-minute deadlines fall due from 20 s to 50 s after the start: during and after the kill.
+        var start = DateTimeOffset.UtcNow;
+        var cases = Enumerable.Range(0, options.Cases).Select(i => $"{run}-{i}").ToList();
+        await Parallel.ForEachAsync(cases.Select((id, i) => (id, i)), new ParallelOptions { MaxDegreeOfParallelism = Concurrency }, async (c, _) =>
+        {
+            var dueIn = TimeSpan.FromSeconds(20 + (30.0 * c.i / options.Cases));
+            await Post($"/api/v1/cases/{c.id}/events", new
+            {
+                eventId = "open", type = "opened", occurredAt = (start + dueIn - TimeSpan.FromMinutes(1)).ToString("O"),
+                @case = new { entitlementId = run, priority = "High", status = "New", queue = run },
+            });
+        });
+        Console.WriteLine($"drill {run}: {cases.Count} cases open, deadlines due in 20-50 s; sending events at concurrency {Concurrency}");
+
+        var acknowledged = new ConcurrentBag<(string Case, string Event)>();
+        var statuses = new ConcurrentDictionary<int, int>();
+        using var load = new CancellationTokenSource();
+        var sender = Task.Run(() => Load(cases, acknowledged, statuses, load.Token));
+
+        await Task.Delay(TimeSpan.FromSeconds(8));
+        var killedAt = DateTimeOffset.UtcNow;
+        Kill(options.Silo);
+        Console.WriteLine($"silo{options.Silo} killed at +{(killedAt - start).TotalSeconds:F0} s");
+
+        await Task.Delay(TimeSpan.FromSeconds(40));
+        load.Cancel();
+        await sender;
+
+        var expected = cases.Select(c => $"{c}/deadline#1/violation/0m").ToHashSet();
+        var deadline = killedAt + options.Recovery;
+        while (DateTimeOffset.UtcNow < deadline + TimeSpan.FromSeconds(5) && !expected.IsSubsetOf(receiver.Deliveries.Keys))
+        {
+            await Task.Delay(500);
+        }
+
+        var lost = await Lost(acknowledged);
+        var fired = expected.Count(receiver.Deliveries.ContainsKey);
+        var repeats = receiver.Deliveries.Where(d => expected.Contains(d.Key)).Sum(d => d.Value.Count - 1);
+        var lastFired = receiver.Deliveries.Where(d => expected.Contains(d.Key)).Select(d => d.Value.First).DefaultIfEmpty(killedAt).Max();
+        var recovery = lastFired - killedAt;
+
+        Console.WriteLine($"events acknowledged: {acknowledged.Count}; lost: {lost}");
+        Console.WriteLine($"answers: {string.Join(", ", statuses.OrderBy(s => s.Key).Select(s => $"{s.Key}×{s.Value}"))}");
+        Console.WriteLine($"deadlines fired: {fired}/{expected.Count}; delivered more than once: {repeats}");
+        Console.WriteLine($"last deadline fired {recovery.TotalSeconds:F0} s after the kill (bound {options.Recovery.TotalSeconds:F0} s)");
+        var passed = lost == 0 && fired == expected.Count && !statuses.ContainsKey(500) && recovery <= options.Recovery;
+        Console.WriteLine(passed ? "drill kill-silo: PASSED" : "drill kill-silo: FAILED");
+        return passed ? 0 : 1;
+    }
+
+    internal async Task Load(List<string> cases, ConcurrentBag<(string, string)> acknowledged, ConcurrentDictionary<int, int> statuses, CancellationToken stop)
+    {
+        var next = 0;
+        await Parallel.ForEachAsync(Enumerable.Range(0, Concurrency), async (worker, token) =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                var n = Interlocked.Increment(ref next);
+                var caseId = cases[Random.Shared.Next(cases.Count)];
+                var eventId = $"load-{n}";
+                try
+                {
+                    using var response = await _http.PostAsJsonAsync($"/api/v1/cases/{caseId}/events",
+                        new { eventId, type = "updated", changes = new { customFields = new { drill = n.ToString(System.Globalization.CultureInfo.InvariantCulture) } } }, token);
+                    statuses.AddOrUpdate((int)response.StatusCode, 1, (_, c) => c + 1);
+                    if (response.IsSuccessStatusCode)
+                    {
+                        acknowledged.Add((caseId, eventId));
+                    }
+                }
+                catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+                {
+                    statuses.AddOrUpdate(0, 1, (_, c) => c + 1); // no answer at all: not acknowledged, not counted as lost
+                }
+            }
+        });
+    }
+
+    private static void Kill(int silo)
+    {
+        var pidFile = Path.Combine(FindRoot(), ".cluster", $"silo{silo}.pid");
+        var pid = int.Parse(File.ReadAllText(pidFile).Trim(), System.Globalization.CultureInfo.InvariantCulture);
+        Process.GetProcessById(pid).Kill(); // SIGKILL: no graceful shutdown, no handover
+    }
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(Environment.CurrentDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "SlaGrains.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+        throw new InvalidOperationException("Run the drill from inside the repository.");
+    }
+
+    public void Dispose() => _http.Dispose();
+
+    /// <summary>Acknowledged events missing from their case's stored history.</summary>
+    internal async Task<int> Lost(IEnumerable<(string Case, string Event)> acknowledged)
+    {
+        var lost = 0;
+        foreach (var group in acknowledged.GroupBy(a => a.Case))
+        {
+            var history = await _http.GetFromJsonAsync<JsonArray>($"/api/v1/cases/{group.Key}/events");
+            var ids = history!.Select(e => (string)e!["eventId"]!).ToHashSet();
+            lost += group.Count(a => !ids.Contains(a.Event));
+        }
+        return lost;
+    }
+
+    /// <summary>
+    /// QUALITY.md's storage drill: under load, stop PostgreSQL for a few seconds and start it again. Passes when the API
+    /// answered 503 (never 500) while it was down, answers 200 again on its own afterwards, and lost nothing acknowledged.
+    /// </summary>
+    public async Task<int> RestartPostgres()
+    {
+        _http.DefaultRequestHeaders.Add("X-Api-Key", options.Key);
+        var run = $"pgdrill-{DateTimeOffset.UtcNow:HHmmss}";
+        await Put($"/api/v1/processes/{run}", new { name = "Drill", milestones = new[] { new { name = "Deadline", minutes = 60 } } });
+        await Put($"/api/v1/entitlements/{run}", new { name = "Drill", accountId = run, processId = run, startDate = "2025-01-01" });
+        var cases = Enumerable.Range(0, options.Cases).Select(i => $"{run}-{i}").ToList();
+        foreach (var id in cases)
+        {
+            await Post($"/api/v1/cases/{id}/events", new { eventId = "open", type = "opened", @case = new { entitlementId = run, queue = run } });
+        }
+
+        var acknowledged = new ConcurrentBag<(string Case, string Event)>();
+        var statuses = new ConcurrentDictionary<int, int>();
+        using var load = new CancellationTokenSource();
+        var sender = Task.Run(() => Load(cases, acknowledged, statuses, load.Token));
+        await Task.Delay(TimeSpan.FromSeconds(5));
+        Postgres("stop");
+        Console.WriteLine("PostgreSQL stopped");
+        await Task.Delay(TimeSpan.FromSeconds(8));
+        var downAnswers = new Dictionary<int, int>(statuses);
+        Postgres("start");
+        var restartedAt = DateTimeOffset.UtcNow;
+        Console.WriteLine("PostgreSQL started");
+
+        // Recovery: the API must answer writes with 200 again, on its own, within the bound.
+        var recovered = false;
+        while (DateTimeOffset.UtcNow - restartedAt < options.Recovery && !recovered)
+        {
+            using var probe = await _http.PostAsJsonAsync($"/api/v1/cases/{cases[0]}/events", new { eventId = $"probe-{Guid.NewGuid():N}", type = "customerReplied" });
+            recovered = probe.IsSuccessStatusCode;
+            if (!recovered)
+            {
+                await Task.Delay(500);
+            }
+        }
+        var recovery = DateTimeOffset.UtcNow - restartedAt;
+        await Task.Delay(TimeSpan.FromSeconds(5));
+        load.Cancel();
+        await sender;
+
+        var lost = await Lost(acknowledged);
+        Console.WriteLine($"events acknowledged: {acknowledged.Count}; lost: {lost}");
+        Console.WriteLine($"answers: {string.Join(", ", statuses.OrderBy(s => s.Key).Select(s => $"{s.Key}×{s.Value}"))}");
+        Console.WriteLine($"writes accepted again {recovery.TotalSeconds:F1} s after PostgreSQL came back");
+        var passed = lost == 0 && !statuses.ContainsKey(500) && downAnswers.ContainsKey(503) && recovered;
+        Console.WriteLine(passed ? "drill restart-postgres: PASSED" : "drill restart-postgres: FAILED");
+        return passed ? 0 : 1;
+    }
+
+    private static void Postgres(string verb)
+    {
+        var cluster = Environment.GetEnvironmentVariable("SLA_PG_CLUSTER") ?? "15 main";
+        using var process = Process.Start("pg_ctlcluster", $"{cluster} {verb}")!;
+        process.WaitForExit();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"pg_ctlcluster {cluster} {verb} failed ({process.ExitCode})");
+        }
+    }
+
+    private async Task Put(string path, object body) =>
+        (await _http.PutAsJsonAsync(path, body)).EnsureSuccessStatusCode();
+
+    private async Task Post(string path, object body)
+    {
+        using var response = await _http.PostAsJsonAsync(path, body);
+        if (response.StatusCode != HttpStatusCode.OK)
+        {
+            throw new InvalidOperationException($"{path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        }
+    }
+}
