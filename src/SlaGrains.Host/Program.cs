@@ -3,6 +3,7 @@ using SlaGrains.Contracts.Serialization;
 using SlaGrains.Grains;
 using SlaGrains.Grains.Live;
 using SlaGrains.Host.Api;
+using SlaGrains.Host.Benchmark;
 using SlaGrains.Host.Demo;
 using SlaGrains.Host.Hosting;
 using SlaGrains.Host.Live;
@@ -74,6 +75,10 @@ if (role.ServesClients)
 {
     app.MapSlaApi();
     app.MapHub<SlaHub>(SlaHub.Path);
+    if (app.Configuration.GetValue("Sla:Benchmark:Enabled", false))
+    {
+        app.MapBenchmarkApi();
+    }
 }
 await app.RunAsync();
 return 0;

@@ -44,6 +44,7 @@ public sealed partial class CaseGrain(
     private ProcessVersion? _process;
     private Instant? _calendarsCheckedAt;
     private IGrainTimer? _clockTransition;
+    private (string, string?, string?, string?, string?, Instant?, MilestoneStatus?, CaseMilestoneStatus)? _announced;
     private static readonly TimeSpan WatchFor = TimeSpan.FromMinutes(30);
 
     private CaseState State => state.State;
@@ -483,6 +484,13 @@ public sealed partial class CaseGrain(
             var nearest = snapshot.Milestones
                 .Where(m => m.Status is MilestoneStatus.InProgress or MilestoneStatus.Paused or MilestoneStatus.Violated)
                 .MinBy(m => m.TargetAt);
+            // Most events (notes, custom fields) change nothing a queue row shows: then the index is not told again.
+            var row = (queue, snapshot.Subject, snapshot.Priority, snapshot.Status, nearest?.Id, nearest?.TargetAt, nearest?.Status, snapshot.MilestoneStatus);
+            if (change.Old is null && _announced == row)
+            {
+                return;
+            }
+            _announced = row;
             GrainFactory.GetGrain<IQueueGrain>(queue).Upsert(new QueueEntry
             {
                 CaseId = CaseId,

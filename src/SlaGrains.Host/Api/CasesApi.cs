@@ -9,6 +9,7 @@ namespace SlaGrains.Host.Api;
 public static class CasesApi
 {
     public const int MaxBatch = 1000;
+    private const int BatchParallelism = 16;
     public const string ReplayHeader = "Idempotent-Replay";
 
     public static RouteGroupBuilder MapCasesApi(this IEndpointRouteBuilder routes)
@@ -127,7 +128,8 @@ public static class CasesApi
             events.Add((i, e));
         }
 
-        await Task.WhenAll(byCase.Select(async pair =>
+        // Bounded: a batch of 1,000 cases must not ask storage for 1,000 connections at once.
+        await Parallel.ForEachAsync(byCase, new ParallelOptions { MaxDegreeOfParallelism = BatchParallelism }, async (pair, _) =>
         {
             var grain = grains.GetGrain<ICaseGrain>(pair.Key);
             var unavailable = false;
@@ -153,7 +155,7 @@ public static class CasesApi
                     _ => new BatchResult(pair.Key, e.EventId, StatusCodes.Status400BadRequest, result.Errors),
                 };
             }
-        }));
+        });
         return results;
     }
 

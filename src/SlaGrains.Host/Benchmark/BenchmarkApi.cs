@@ -1,0 +1,20 @@
+using SlaGrains.Host.Security;
+
+namespace SlaGrains.Host.Benchmark;
+
+/// <summary>
+/// QUALITY.md measures ingestion against "a bare minimal-API endpoint that only calls one no-op grain", in the same
+/// run. This is that endpoint; it exists only when <c>Sla:Benchmark:Enabled</c> is true.
+/// </summary>
+public static class BenchmarkApi
+{
+    public static IEndpointRouteBuilder MapBenchmarkApi(this IEndpointRouteBuilder routes)
+    {
+        routes.MapPost("/bench/noop/{id}", async (string id, IGrainFactory grains) =>
+        {
+            await grains.GetGrain<INoopGrain>(id).Ping();
+            return Results.Ok();
+        }).RequireAuthorization(Scopes.EventsWrite).ExcludeFromDescription();
+        return routes;
+    }
+}

@@ -1,0 +1,97 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace SlaGrains.Bench;
+
+/// <summary>A SlaGrains host started as its own process (Release build), with a benchmark key and the no-op limit endpoint.</summary>
+public sealed class HostProcess : IAsyncDisposable
+{
+    public const string Key = "bench-key-0123456789abcdef";
+    private readonly Process _process;
+
+    private HostProcess(Process process, Uri url)
+    {
+        _process = process;
+        Url = url;
+    }
+
+    public Uri Url { get; }
+    public int Pid => _process.Id;
+
+    public static async Task<HostProcess> Start(string root, int port, string? postgres)
+    {
+        var info = new ProcessStartInfo("dotnet", ["../../src/SlaGrains.Host/bin/Release/net10.0/SlaGrains.Host.dll".Replace("../../", root + "/", StringComparison.Ordinal), "--urls", $"http://127.0.0.1:{port}"])
+        {
+            WorkingDirectory = Path.Combine(root, "src/SlaGrains.Host"),
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        var env = info.Environment;
+        env["ASPNETCORE_ENVIRONMENT"] = "Production";
+        env["Sla__ApiKeys__0__Name"] = "bench";
+        env["Sla__ApiKeys__0__Key"] = Key;
+        env["Sla__ApiKeys__0__Scopes__0"] = "admin";
+        env["Sla__ApiKeys__0__Scopes__1"] = "read";
+        env["Sla__ApiKeys__0__Scopes__2"] = "events:write";
+        env["Sla__Benchmark__Enabled"] = "true";
+        env["Sla__RateLimit__PermitsPerSecond"] = "10000000";
+        env["Sla__RateLimit__Burst"] = "10000000";
+        env["Sla__Cluster__SiloPort"] = (11300 + port % 100).ToString(CultureInfo.InvariantCulture);
+        env["Sla__Cluster__GatewayPort"] = (30300 + port % 100).ToString(CultureInfo.InvariantCulture);
+        env["Sla__Cluster__AdvertisedIP"] = "127.0.0.1";
+        env["Logging__LogLevel__Default"] = "Warning";
+        if (postgres is not null)
+        {
+            env["ConnectionStrings__Postgres"] = postgres;
+        }
+        var process = Process.Start(info)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var host = new HostProcess(process, new Uri($"http://127.0.0.1:{port}"));
+        using var http = new HttpClient();
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        while (true)
+        {
+            try
+            {
+                if ((await http.GetAsync(new Uri(host.Url, "/health/ready"))).IsSuccessStatusCode)
+                {
+                    return host;
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+            if (DateTime.UtcNow > deadline || process.HasExited)
+            {
+                throw new InvalidOperationException("the host did not become ready");
+            }
+            await Task.Delay(250);
+        }
+    }
+
+    /// <summary>Resident memory of the host process, in bytes (Linux /proc).</summary>
+    public long ResidentBytes()
+    {
+        foreach (var line in File.ReadLines($"/proc/{Pid}/status"))
+        {
+            if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
+            {
+                return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024;
+            }
+        }
+        return 0;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+        _process.Dispose();
+    }
+}

@@ -1,0 +1,264 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.SignalR.Client;
+using Npgsql;
+using SlaGrains.Bench;
+
+// dotnet run -c Release --project tools/SlaGrains.Bench -- [--seconds 10] [--concurrency 32] [--cases 1000] [--clients 1000]
+// Needs a Release build of the host (dotnet build -c Release) and the local PostgreSQL (scripts/postgres-up.sh).
+var seconds = Arg("--seconds", 10);
+var concurrency = Arg("--concurrency", 32);
+var caseCount = Arg("--cases", 1000);
+var clientCount = Arg("--clients", 1000);
+var duration = TimeSpan.FromSeconds(seconds);
+var root = FindRoot();
+var server = Environment.GetEnvironmentVariable("SLA_TEST_POSTGRES") ?? "Host=localhost;Username=slagrains;Password=slagrains;Database=slagrains";
+var rows = new List<string>();
+Console.WriteLine($"SlaGrains benchmark: {seconds} s per measurement, concurrency {concurrency}, {caseCount} cases, {clientCount} hub clients, {Environment.ProcessorCount} cores");
+
+// ---- in-memory host ---------------------------------------------------------------------------------------------
+await using (var host = await HostProcess.Start(root, 5310, postgres: null))
+{
+    using var http = Client(host);
+    var cases = await OpenCases(http, "mem", caseCount, minutes: 600);
+    var rssBefore = host.ResidentBytes();
+    var extra = await OpenCases(http, "mem-extra", 20_000, minutes: 600);
+    var perCase = (host.ResidentBytes() - rssBefore) / (double)extra.Count;
+
+    var noop = await Load.Run("no-op grain endpoint (limit)", concurrency, duration, async n =>
+        (await http.PostAsync($"/bench/noop/{cases[(int)(n % cases.Count)]}", null)).IsSuccessStatusCode);
+    var single = await Load.Run("single events, in memory", concurrency, duration, n => PostEvent(http, cases, n));
+    var batch = await Load.Run("batches of 100, in memory", concurrency, duration, n => PostBatch(http, cases, n, 100), 100);
+    Report("Ingestion, in memory: single events", single, noop, 0.60);
+    Report("Ingestion, in memory: batch (events/s)", batch, single, 3.0, limitName: "single-event rate");
+
+    var push = await PushLatency(host, http, cases, clientCount);
+    rows.Add($"| Push latency ({clientCount} SignalR clients) | p50 {push.P50:N1} ms, p99 {push.P99:N1} ms over {push.Samples} pushes | goal p99 ≤ 100 ms | {(push.P99 <= 100 ? "met" : "missed")} |");
+
+    var lateness = await DeadlineLateness(http, 100);
+    rows.Add($"| Deadline precision (webhook received − target, 100 deadlines) | p50 {lateness.P50:N0} ms, p99 {lateness.P99:N0} ms | goal p99 ≤ 1 s | {(lateness.P99 <= 1000 ? "met" : "missed")} |");
+    rows.Add($"| Memory per active case (in memory, 20,000 cases, 1 milestone) | {perCase:N0} bytes (process RSS growth) | {24.0 * 1024 * 1024 * 1024 / perCase:N0} active cases in 24 GiB | — |");
+}
+
+// ---- PostgreSQL host --------------------------------------------------------------------------------------------
+var database = $"sla_bench_{Environment.ProcessId}";
+await Execute(server, $"CREATE DATABASE {database}");
+var postgres = new NpgsqlConnectionStringBuilder(server) { Database = database, MaxPoolSize = 200 }.ConnectionString;
+try
+{
+    await using var host = await HostProcess.Start(root, 5311, postgres);
+    using var http = Client(host);
+    var cases = await OpenCases(http, "pg", caseCount, minutes: 600);
+    await Execute(postgres, "CREATE TABLE bench_upserts (id text PRIMARY KEY, payload bytea NOT NULL, version int NOT NULL)");
+    var payload = new byte[600];
+    await using var source = NpgsqlDataSource.Create(postgres);
+    var upserts = await Load.Run("raw Npgsql upserts (limit)", concurrency, duration, async n =>
+    {
+        await using var command = source.CreateCommand(
+            "INSERT INTO bench_upserts (id, payload, version) VALUES ($1, $2, 1) ON CONFLICT (id) DO UPDATE SET payload = excluded.payload, version = bench_upserts.version + 1");
+        command.Parameters.AddWithValue((n % caseCount).ToString(CultureInfo.InvariantCulture));
+        command.Parameters.AddWithValue(payload);
+        await command.ExecuteNonQueryAsync();
+        return true;
+    });
+    var single = await Load.Run("single events, PostgreSQL", concurrency, duration, n => PostEvent(http, cases, n));
+    var batch = await Load.Run("batches of 100, PostgreSQL", concurrency, duration, n => PostBatch(http, cases, n, 100), 100);
+    Report("Ingestion, PostgreSQL: single events", single, upserts, 0.50, limitName: "raw single-row upserts");
+    Report("Ingestion, PostgreSQL: batch (events/s)", batch, single, 3.0, limitName: "single-event rate");
+
+    var bytes = await Scalar(postgres, "SELECT pg_total_relation_size('sla_grain_state')");
+    var rowsStored = await Scalar(postgres, "SELECT count(*) FROM sla_grain_state WHERE grain_type = 'case'");
+    rows.Add($"| Storage per case (PostgreSQL, dormant) | {bytes / (double)Math.Max(1, rowsStored):N0} bytes per grain-state row incl. indexes | — | — |");
+}
+finally
+{
+    NpgsqlConnection.ClearAllPools();
+    await Execute(server, $"DROP DATABASE IF EXISTS {database} WITH (FORCE)");
+}
+
+Console.WriteLine();
+Console.WriteLine("| what | figure | limit (same run) / goal | ratio |");
+Console.WriteLine("| --- | --- | --- | --- |");
+rows.ForEach(Console.WriteLine);
+Console.WriteLine();
+Console.WriteLine($"command: dotnet run -c Release --project tools/SlaGrains.Bench -- --seconds {seconds} --concurrency {concurrency} --cases {caseCount} --clients {clientCount}");
+return 0;
+
+void Report(string what, Load.Result result, Load.Result limit, double goal, string limitName = "no-op grain endpoint")
+{
+    var ratio = result.PerSecond / limit.PerSecond;
+    Console.WriteLine($"  {what}: {result}");
+    rows.Add($"| {what} | {result.PerSecond:N0}/s, p50 {result.P50Ms:N1} ms, p99 {result.P99Ms:N1} ms | {limitName} {limit.PerSecond:N0}/s; goal ≥ {goal:0.##}× | {ratio:0.00}× ({(ratio >= goal ? "met" : "missed")}) |");
+}
+
+int Arg(string name, int fallback)
+{
+    var i = Array.IndexOf(args, name);
+    return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
+}
+
+static HttpClient Client(HostProcess host)
+{
+    var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 1000 }) { BaseAddress = host.Url, Timeout = TimeSpan.FromSeconds(60) };
+    http.DefaultRequestHeaders.Add("X-Api-Key", HostProcess.Key);
+    return http;
+}
+
+static async Task<List<string>> OpenCases(HttpClient http, string prefix, int count, int minutes)
+{
+    (await http.PutAsJsonAsync($"/api/v1/processes/{prefix}", new
+    {
+        name = prefix,
+        milestones = new[] { new { name = "First Response", minutes, completedBy = new[] { "agentReplied" } } },
+    })).EnsureSuccessStatusCode();
+    (await http.PutAsJsonAsync($"/api/v1/entitlements/{prefix}", new { name = prefix, accountId = prefix, processId = prefix, startDate = "2025-01-01" })).EnsureSuccessStatusCode();
+    var ids = Enumerable.Range(0, count).Select(i => $"{prefix}-{i}").ToList();
+    foreach (var chunk in ids.Chunk(500))
+    {
+        var batch = chunk.Select(id => new { caseId = id, eventId = "open", type = "opened", @case = new { entitlementId = prefix, priority = "High", queue = prefix } });
+        (await http.PostAsJsonAsync("/api/v1/events", batch)).EnsureSuccessStatusCode();
+        Console.Write($"\r  opening {prefix} cases: {ids.IndexOf(chunk[^1]) + 1:N0}/{count:N0} ");
+    }
+    Console.Write("\r" + new string(' ', 60) + "\r");
+    return ids;
+}
+
+static async Task<bool> PostEvent(HttpClient http, List<string> cases, long n)
+{
+    using var response = await http.PostAsJsonAsync($"/api/v1/cases/{cases[(int)(n % cases.Count)]}/events",
+        n % 2 == 0
+            ? new { eventId = $"u{n}", type = "updated", changes = (object)new { customFields = new { n = n.ToString(CultureInfo.InvariantCulture) } } }
+            : new { eventId = $"u{n}", type = "customerReplied", changes = (object)null! });
+    return response.IsSuccessStatusCode;
+}
+
+static async Task<bool> PostBatch(HttpClient http, List<string> cases, long n, int size)
+{
+    var batch = Enumerable.Range(0, size).Select(i => new
+    {
+        caseId = cases[(int)((n * size + i) % cases.Count)],
+        eventId = $"b{n}-{i}",
+        type = "updated",
+        changes = new { customFields = new { n = n.ToString(CultureInfo.InvariantCulture) } },
+    });
+    using var response = await http.PostAsJsonAsync("/api/v1/events", batch);
+    return response.IsSuccessStatusCode;
+}
+
+/// <summary>
+/// Time from an event's acknowledgement to its caseChanged arriving at a client subscribed to that case. A push that
+/// beats the acknowledgement to the client counts as zero.
+/// </summary>
+static async Task<(double P50, double P99, int Samples)> PushLatency(HostProcess host, HttpClient http, List<string> cases, int clients)
+{
+    var watching = new ConcurrentDictionary<string, bool>();
+    var arrivals = new ConcurrentDictionary<string, long>();
+    var connections = new List<HubConnection>();
+    for (var i = 0; i < clients; i++)
+    {
+        var caseId = cases[i % cases.Count];
+        var connection = new HubConnectionBuilder()
+            .WithUrl(new Uri(host.Url, "/hubs/sla"), o => o.AccessTokenProvider = () => Task.FromResult<string?>(HostProcess.Key))
+            .Build();
+        connection.On<JsonElement>("caseChanged", snapshot =>
+        {
+            var id = snapshot.GetProperty("caseId").GetString()!;
+            if (watching.ContainsKey(id))
+            {
+                arrivals.TryAdd(id, Stopwatch.GetTimestamp());
+            }
+        });
+        await connection.StartAsync();
+        await connection.InvokeAsync<JsonElement?>("SubscribeCase", caseId);
+        connections.Add(connection);
+        Console.Write($"\r  hub clients connected: {i + 1}/{clients} ");
+    }
+    Console.Write("\r" + new string(' ', 60) + "\r");
+
+    // One event every 20 ms, each to a different subscribed case: latency is measured, not queueing behind our own load.
+    var acks = new Dictionary<string, long>();
+    for (var n = 0; n < Math.Min(300, Math.Min(clients, cases.Count)); n++)
+    {
+        var caseId = cases[n];
+        watching[caseId] = true;
+        using var response = await http.PostAsJsonAsync($"/api/v1/cases/{caseId}/events", new { eventId = $"push-{n}", type = "customerReplied" });
+        acks[caseId] = Stopwatch.GetTimestamp();
+        await Task.Delay(20);
+    }
+    await Task.Delay(2000);
+    foreach (var connection in connections)
+    {
+        await connection.DisposeAsync();
+    }
+    var sorted = acks.Where(a => arrivals.ContainsKey(a.Key))
+        .Select(a => Math.Max(0, Stopwatch.GetElapsedTime(a.Value, arrivals[a.Key]).TotalMilliseconds))
+        .Order().ToArray();
+    return (Load.Percentile(sorted, 0.5), Load.Percentile(sorted, 0.99), sorted.Length);
+}
+
+/// <summary>Cases whose one-minute targets fall due 5-25 s from now; lateness = webhook receipt − target.</summary>
+static async Task<(double P50, double P99)> DeadlineLateness(HttpClient http, int count)
+{
+    await using var receiver = new Receiver();
+    await receiver.StartAsync();
+    (await http.PutAsJsonAsync("/api/v1/processes/late", new
+    {
+        name = "late",
+        milestones = new[] { new { name = "Deadline", minutes = 1, actions = new[] { new { when = "violation", type = "webhook" } } } },
+    })).EnsureSuccessStatusCode();
+    (await http.PutAsJsonAsync("/api/v1/entitlements/late", new { name = "late", accountId = "late", processId = "late", startDate = "2025-01-01" })).EnsureSuccessStatusCode();
+    (await http.PutAsJsonAsync("/api/v1/webhooks/late", new { url = receiver.Url, events = new[] { "milestone.violated" }, secret = "bench-secret-0123456789" })).EnsureSuccessStatusCode();
+    var start = DateTimeOffset.UtcNow;
+    var targets = new Dictionary<string, DateTimeOffset>();
+    for (var i = 0; i < count; i++)
+    {
+        var target = start + TimeSpan.FromSeconds(5 + 20.0 * i / count);
+        var id = $"late-{i}";
+        targets[$"{id}/deadline#1/violation/0m"] = target;
+        (await http.PostAsJsonAsync($"/api/v1/cases/{id}/events", new
+        {
+            eventId = "open", type = "opened", occurredAt = (target - TimeSpan.FromMinutes(1)).ToString("O", CultureInfo.InvariantCulture),
+            @case = new { entitlementId = "late" },
+        })).EnsureSuccessStatusCode();
+    }
+    var deadline = DateTime.UtcNow.AddSeconds(90);
+    while (receiver.Received.Count < count && DateTime.UtcNow < deadline)
+    {
+        Console.Write($"\r  deadlines fired: {receiver.Received.Count}/{count} ");
+        await Task.Delay(500);
+    }
+    Console.Write("\r" + new string(' ', 60) + "\r");
+    var lateness = receiver.Received.Where(r => targets.ContainsKey(r.Key)).Select(r => (r.Value - targets[r.Key]).TotalMilliseconds).Order().ToArray();
+    return (Load.Percentile(lateness, 0.5), Load.Percentile(lateness, 0.99));
+}
+
+static async Task Execute(string connectionString, string sql)
+{
+    await using var connection = new NpgsqlConnection(connectionString);
+    await connection.OpenAsync();
+    await using var command = new NpgsqlCommand(sql, connection);
+    await command.ExecuteNonQueryAsync();
+}
+
+static async Task<long> Scalar(string connectionString, string sql)
+{
+    await using var connection = new NpgsqlConnection(connectionString);
+    await connection.OpenAsync();
+    await using var command = new NpgsqlCommand(sql, connection);
+    return Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
+}
+
+static string FindRoot()
+{
+    for (var dir = new DirectoryInfo(Environment.CurrentDirectory); dir is not null; dir = dir.Parent)
+    {
+        if (File.Exists(Path.Combine(dir.FullName, "SlaGrains.sln")))
+        {
+            return dir.FullName;
+        }
+    }
+    throw new InvalidOperationException("Run the benchmark from inside the repository.");
+}
