@@ -1,4 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
+using Orleans.Serialization;
+using Orleans.Storage;
 using Orleans.TestingHost;
 using SlaGrains.Grains.Tests.Timing;
 
@@ -24,7 +26,9 @@ public sealed class ClusterFixture : IAsyncLifetime
         var builder = new InProcessTestClusterBuilder(1);
         builder.ConfigureSilo((_, silo) =>
         {
-            silo.AddMemoryGrainStorage(StorageNames.Sla);
+            // Stored the way the host stores it, so a state type the Orleans serializer cannot round-trip fails here.
+            silo.AddMemoryGrainStorage(StorageNames.Sla, options => options.Configure<Serializer>(
+                (o, serializer) => o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer)));
             silo.UseInMemoryReminderService();
             silo.UseTestTimeAndPublisher(Clock, Publisher);
         });

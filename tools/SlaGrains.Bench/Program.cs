@@ -7,21 +7,43 @@ using Microsoft.AspNetCore.SignalR.Client;
 using Npgsql;
 using SlaGrains.Bench;
 
-// dotnet run -c Release --project tools/SlaGrains.Bench -- [--seconds 10] [--concurrency 32] [--cases 1000] [--clients 1000]
+// dotnet run -c Release --project tools/SlaGrains.Bench -- [--seconds 10] [--concurrency 32] [--cases 1000] [--clients 1000] [--only memory|postgres]
 // Needs a Release build of the host (dotnet build -c Release) and the local PostgreSQL (scripts/postgres-up.sh).
 var seconds = Arg("--seconds", 10);
 var concurrency = Arg("--concurrency", 32);
 var caseCount = Arg("--cases", 1000);
 var clientCount = Arg("--clients", 1000);
+var only = ArgText("--only"); // one half, e.g. while profiling
 var duration = TimeSpan.FromSeconds(seconds);
 var root = FindRoot();
 var server = Environment.GetEnvironmentVariable("SLA_TEST_POSTGRES") ?? "Host=localhost;Username=slagrains;Password=slagrains;Database=slagrains";
 var rows = new List<string>();
 Console.WriteLine($"SlaGrains benchmark: {seconds} s per measurement, concurrency {concurrency}, {caseCount} cases, {clientCount} hub clients, {Environment.ProcessorCount} cores");
 
-// ---- in-memory host ---------------------------------------------------------------------------------------------
-await using (var host = await HostProcess.Start(root, 5310, postgres: null))
+if (only is null or "memory")
+    await MeasureInMemory();
+if (only is null or "postgres")
+    await MeasurePostgres();
+
+Console.WriteLine();
+Console.WriteLine("| what | figure | limit (same run) / goal | ratio |");
+Console.WriteLine("| --- | --- | --- | --- |");
+rows.ForEach(Console.WriteLine);
+Console.WriteLine();
+Console.WriteLine($"command: dotnet run -c Release --project tools/SlaGrains.Bench -- --seconds {seconds} --concurrency {concurrency} --cases {caseCount} --clients {clientCount}{(only is null ? "" : $" --only {only}")}");
+return 0;
+
+void Report(string what, Load.Result result, Load.Result limit, double goal, string limitName = "no-op grain endpoint")
 {
+    var ratio = result.PerSecond / limit.PerSecond;
+    Console.WriteLine($"  {what}: {result}");
+    rows.Add($"| {what} | {result.PerSecond:N0}/s, p50 {result.P50Ms:N1} ms, p99 {result.P99Ms:N1} ms | {limitName} {limit.PerSecond:N0}/s; goal ≥ {goal:0.##}× | {ratio:0.00}× ({(ratio >= goal ? "met" : "missed")}) |");
+}
+
+// ---- in-memory host: ingestion against a no-op grain, push latency, deadline precision, memory per case ----------
+async Task MeasureInMemory()
+{
+    await using var host = await HostProcess.Start(root, 5310, postgres: null);
     using var http = Client(host);
     var cases = await OpenCases(http, "mem", caseCount, minutes: 600);
     var rssBefore = host.ResidentBytes();
@@ -43,61 +65,55 @@ await using (var host = await HostProcess.Start(root, 5310, postgres: null))
     rows.Add($"| Memory per active case (in memory, 20,000 cases, 1 milestone) | {perCase:N0} bytes (process RSS growth) | {24.0 * 1024 * 1024 * 1024 / perCase:N0} active cases in 24 GiB | — |");
 }
 
-// ---- PostgreSQL host --------------------------------------------------------------------------------------------
-var database = $"sla_bench_{Environment.ProcessId}";
-await Execute(server, $"CREATE DATABASE {database}");
-var postgres = new NpgsqlConnectionStringBuilder(server) { Database = database, MaxPoolSize = 200 }.ConnectionString;
-try
+// ---- PostgreSQL host: ingestion against raw Npgsql upserts, storage per case ------------------------------------
+async Task MeasurePostgres()
 {
-    await using var host = await HostProcess.Start(root, 5311, postgres);
-    using var http = Client(host);
-    var cases = await OpenCases(http, "pg", caseCount, minutes: 600);
-    await Execute(postgres, "CREATE TABLE bench_upserts (id text PRIMARY KEY, payload bytea NOT NULL, version int NOT NULL)");
-    var payload = new byte[600];
-    await using var source = NpgsqlDataSource.Create(postgres);
-    var upserts = await Load.Run("raw Npgsql upserts (limit)", concurrency, duration, async n =>
+    var database = $"sla_bench_{Environment.ProcessId}";
+    await Execute(server, $"CREATE DATABASE {database}");
+    var postgres = new NpgsqlConnectionStringBuilder(server) { Database = database, MaxPoolSize = 200 }.ConnectionString;
+    try
     {
-        await using var command = source.CreateCommand(
-            "INSERT INTO bench_upserts (id, payload, version) VALUES ($1, $2, 1) ON CONFLICT (id) DO UPDATE SET payload = excluded.payload, version = bench_upserts.version + 1");
-        command.Parameters.AddWithValue((n % caseCount).ToString(CultureInfo.InvariantCulture));
-        command.Parameters.AddWithValue(payload);
-        await command.ExecuteNonQueryAsync();
-        return true;
-    });
-    var single = await Load.Run("single events, PostgreSQL", concurrency, duration, n => PostEvent(http, cases, n));
-    var batch = await Load.Run("batches of 100, PostgreSQL", concurrency, duration, n => PostBatch(http, cases, n, 100), 100);
-    Report("Ingestion, PostgreSQL: single events", single, upserts, 0.50, limitName: "raw single-row upserts");
-    Report("Ingestion, PostgreSQL: batch (events/s)", batch, single, 3.0, limitName: "single-event rate");
+        await using var host = await HostProcess.Start(root, 5311, postgres);
+        using var http = Client(host);
+        var cases = await OpenCases(http, "pg", caseCount, minutes: 600);
+        await Execute(postgres, "CREATE TABLE bench_upserts (id text PRIMARY KEY, payload bytea NOT NULL, version int NOT NULL)");
+        var payload = new byte[600];
+        await using var source = NpgsqlDataSource.Create(postgres);
+        var upserts = await Load.Run("raw Npgsql upserts (limit)", concurrency, duration, async n =>
+        {
+            await using var command = source.CreateCommand(
+                "INSERT INTO bench_upserts (id, payload, version) VALUES ($1, $2, 1) ON CONFLICT (id) DO UPDATE SET payload = excluded.payload, version = bench_upserts.version + 1");
+            command.Parameters.AddWithValue((n % caseCount).ToString(CultureInfo.InvariantCulture));
+            command.Parameters.AddWithValue(payload);
+            await command.ExecuteNonQueryAsync();
+            return true;
+        });
+        var single = await Load.Run("single events, PostgreSQL", concurrency, duration, n => PostEvent(http, cases, n));
+        var batch = await Load.Run("batches of 100, PostgreSQL", concurrency, duration, n => PostBatch(http, cases, n, 100), 100);
+        Report("Ingestion, PostgreSQL: single events", single, upserts, 0.50, limitName: "raw single-row upserts");
+        Report("Ingestion, PostgreSQL: batch (events/s)", batch, single, 3.0, limitName: "single-event rate");
 
-    var bytes = await Scalar(postgres, "SELECT pg_total_relation_size('sla_grain_state')");
-    var rowsStored = await Scalar(postgres, "SELECT count(*) FROM sla_grain_state WHERE grain_type = 'case'");
-    rows.Add($"| Storage per case (PostgreSQL, dormant) | {bytes / (double)Math.Max(1, rowsStored):N0} bytes per grain-state row incl. indexes | — | — |");
-}
-finally
-{
-    NpgsqlConnection.ClearAllPools();
-    await Execute(server, $"DROP DATABASE IF EXISTS {database} WITH (FORCE)");
-}
-
-Console.WriteLine();
-Console.WriteLine("| what | figure | limit (same run) / goal | ratio |");
-Console.WriteLine("| --- | --- | --- | --- |");
-rows.ForEach(Console.WriteLine);
-Console.WriteLine();
-Console.WriteLine($"command: dotnet run -c Release --project tools/SlaGrains.Bench -- --seconds {seconds} --concurrency {concurrency} --cases {caseCount} --clients {clientCount}");
-return 0;
-
-void Report(string what, Load.Result result, Load.Result limit, double goal, string limitName = "no-op grain endpoint")
-{
-    var ratio = result.PerSecond / limit.PerSecond;
-    Console.WriteLine($"  {what}: {result}");
-    rows.Add($"| {what} | {result.PerSecond:N0}/s, p50 {result.P50Ms:N1} ms, p99 {result.P99Ms:N1} ms | {limitName} {limit.PerSecond:N0}/s; goal ≥ {goal:0.##}× | {ratio:0.00}× ({(ratio >= goal ? "met" : "missed")}) |");
+        var bytes = await Scalar(postgres, "SELECT pg_total_relation_size('sla_grain_state')");
+        var rowsStored = await Scalar(postgres, "SELECT count(*) FROM sla_grain_state WHERE grain_type = 'case'");
+        rows.Add($"| Storage per case (PostgreSQL, dormant) | {bytes / (double)Math.Max(1, rowsStored):N0} bytes per grain-state row incl. indexes | — | — |");
+    }
+    finally
+    {
+        NpgsqlConnection.ClearAllPools();
+        await Execute(server, $"DROP DATABASE IF EXISTS {database} WITH (FORCE)");
+    }
 }
 
 int Arg(string name, int fallback)
 {
     var i = Array.IndexOf(args, name);
     return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
+}
+
+string? ArgText(string name)
+{
+    var i = Array.IndexOf(args, name);
+    return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
 }
 
 static HttpClient Client(HostProcess host)

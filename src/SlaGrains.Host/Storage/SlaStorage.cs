@@ -32,7 +32,10 @@ public static class SlaStorage
             silo.UseLocalhostClustering(
                 siloPort: configuration.GetValue("Sla:Cluster:SiloPort", 11111),
                 gatewayPort: configuration.GetValue("Sla:Cluster:GatewayPort", 30000));
-            silo.AddMemoryGrainStorage(StorageNames.Sla);
+            // The same serializer as PostgreSQL: Orleans' default storage serializer is Newtonsoft JSON, which cost
+            // ingestion more than the SLA engine did (docs/benchmarks.md).
+            silo.AddMemoryGrainStorage(StorageNames.Sla, options => options.Configure<Serializer>(
+                (o, serializer) => o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer)));
             silo.UseInMemoryReminderService();
             silo.Services.AddHostedService<VolatileStateWarning>();
             return silo;
