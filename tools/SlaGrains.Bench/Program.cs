@@ -70,7 +70,9 @@ async Task MeasurePostgres()
 {
     var database = $"sla_bench_{Environment.ProcessId}";
     await Execute(server, $"CREATE DATABASE {database}");
-    var postgres = new NpgsqlConnectionStringBuilder(server) { Database = database, MaxPoolSize = 200 }.ConnectionString;
+    // The host's pool plus the raw upserts' 32 connections stay under PostgreSQL's default max_connections (100):
+    // past it the server refuses connections and every writer stalls (docs/operations.md, "Connection pools").
+    var postgres = new NpgsqlConnectionStringBuilder(server) { Database = database, MaxPoolSize = 50 }.ConnectionString;
     try
     {
         await using var host = await HostProcess.Start(root, 5311, postgres);

@@ -38,6 +38,7 @@ public sealed partial class CaseGrain(
     // Escalations can change criteria and start milestones whose deadlines have passed too; this bounds the loop.
     private const int MaxEscalationRounds = 16;
 
+    private readonly List<CaseEvent> _events = []; // State.EventLog decoded, in the same order
     private readonly HashSet<string> _eventIds = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Instant> _calendarVersions = new(StringComparer.Ordinal);
     private readonly Dictionary<string, BusinessCalendar> _calendars = new(StringComparer.Ordinal);
@@ -53,7 +54,13 @@ public sealed partial class CaseGrain(
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        _eventIds.UnionWith(State.Events.Select(e => e.EventId));
+        if (State.LegacyEvents is { Count: > 0 } legacy)
+        {
+            State.EventLog = [.. legacy.Select(StoredEvent.Encode)]; // stored in the new shape with the next change
+            State.LegacyEvents = null;
+        }
+        _events.AddRange(State.EventLog.Select(StoredEvent.Decode));
+        _eventIds.UnionWith(_events.Select(e => e.EventId));
         if (State.Outbox.Count > 0)
         {
             await Deliver();
@@ -73,7 +80,7 @@ public sealed partial class CaseGrain(
             await LoadDefinitions();
             return new CaseWriteResult { Outcome = CaseWriteOutcome.Replayed, Snapshot = Evaluate(Now).Snapshot, Version = State.Version };
         }
-        if (State.Events.Count == 0 && e.Type != CaseEventType.Opened)
+        if (_events.Count == 0 && e.Type != CaseEventType.Opened)
         {
             return new CaseWriteResult { Outcome = CaseWriteOutcome.NotFound };
         }
@@ -85,12 +92,11 @@ public sealed partial class CaseGrain(
 
         try
         {
-            if (e.Type == CaseEventType.Opened && State.Events.Count == 0 && e.Case!.EntitlementId is null)
+            if (e.Type == CaseEventType.Opened && _events.Count == 0 && e.Case!.EntitlementId is null)
             {
                 e = await MatchEntitlement(e);
             }
-            State.Events.Add(e);
-            _eventIds.Add(e.EventId);
+            Append(e);
             await DecideEntitlement();
             var evaluation = await Settle(Now);
             SlaMetrics.EventsApplied.Add(1);
@@ -106,7 +112,7 @@ public sealed partial class CaseGrain(
 
     public async Task<CaseSnapshot?> GetSnapshot(Instant? asOf)
     {
-        if (State.Events.Count == 0)
+        if (_events.Count == 0)
         {
             return null;
         }
@@ -116,7 +122,7 @@ public sealed partial class CaseGrain(
 
     public async Task<CaseChange?> Watch()
     {
-        if (State.Events.Count == 0)
+        if (_events.Count == 0)
         {
             return null;
         }
@@ -128,7 +134,7 @@ public sealed partial class CaseGrain(
     }
 
     public Task<IReadOnlyList<CaseEvent>> GetHistory() =>
-        Task.FromResult<IReadOnlyList<CaseEvent>>([.. CaseTimeline.InHistoryOrder(State.Events)]);
+        Task.FromResult<IReadOnlyList<CaseEvent>>([.. CaseTimeline.InHistoryOrder(_events)]);
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
@@ -137,7 +143,7 @@ public sealed partial class CaseGrain(
             await Deliver();
             return;
         }
-        if (State.Events.Count == 0)
+        if (_events.Count == 0)
         {
             await Unregister(reminderName);
             return;
@@ -238,8 +244,7 @@ public sealed partial class CaseGrain(
                 State.Outbox.Add(Notice(notification, milestone, evaluation.Snapshot.Queue));
                 foreach (var escalation in Escalations(notification))
                 {
-                    State.Events.Add(escalation);
-                    _eventIds.Add(escalation.EventId);
+                    Append(escalation);
                     State.Outbox.Add(new SlaNotice
                     {
                         DeliveryId = escalation.EventId,
@@ -259,6 +264,13 @@ public sealed partial class CaseGrain(
                 return evaluation; // firing changes nothing the engine folds, so this evaluation still holds
             }
         }
+    }
+
+    private void Append(CaseEvent e)
+    {
+        _events.Add(e);
+        _eventIds.Add(e.EventId);
+        State.EventLog.Add(StoredEvent.Encode(e));
     }
 
     private static IEnumerable<CaseEvent> Escalations(PendingNotification notification) =>
@@ -363,7 +375,7 @@ public sealed partial class CaseGrain(
         var evaluation = CaseTimeline.Evaluate(new CaseTimelineInput
         {
             CaseId = CaseId,
-            Events = State.Events,
+            Events = _events,
             Entitlement = State.Entitlement,
             Process = _process,
             Calendars = _calendars,
@@ -428,7 +440,7 @@ public sealed partial class CaseGrain(
         }
         CaseEvent? opened = null;
         string? entitlementId = null;
-        foreach (var e in CaseTimeline.InHistoryOrder(State.Events))
+        foreach (var e in CaseTimeline.InHistoryOrder(_events))
         {
             if (e.Type == CaseEventType.Opened && opened is null)
             {

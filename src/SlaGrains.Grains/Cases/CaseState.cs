@@ -7,8 +7,15 @@ namespace SlaGrains.Grains.Cases;
 [GenerateSerializer, Alias("sla.case-state")]
 public sealed class CaseState
 {
-    /// <summary>Every event in arrival order, including the escalations the case wrote. The truth the rest derives from.</summary>
-    [Id(0)] public List<CaseEvent> Events { get; set; } = [];
+    /// <summary>
+    /// Every event in arrival order, including the escalations the case wrote, each as the JSON it was encoded to once
+    /// on arrival (<see cref="StoredEvent"/>). The truth the rest derives from. Bytes rather than objects because the
+    /// whole state is written on every change: copying encoded events costs a fraction of re-encoding the history.
+    /// </summary>
+    [Id(10)] public List<byte[]> EventLog { get; set; } = [];
+
+    /// <summary>The log as objects, as states written before <see cref="EventLog"/> held it; moved there on activation.</summary>
+    [Id(0)] public List<CaseEvent>? LegacyEvents { get; set; }
 
     /// <summary>The entitlement's answer when the case first had one; it pins <see cref="ProcessId"/> and <see cref="ProcessVersion"/>.</summary>
     [Id(1)] public EntitlementDecision? Entitlement { get; set; }

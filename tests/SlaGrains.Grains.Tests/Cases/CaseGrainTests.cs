@@ -1,4 +1,7 @@
+using System.Collections.Immutable;
+using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
+using Orleans.Storage;
 using SlaGrains.Contracts.Cases;
 using SlaGrains.Contracts.Entitlements;
 using SlaGrains.Contracts.Live;
@@ -7,6 +10,7 @@ using SlaGrains.Contracts.Queues;
 using SlaGrains.Domain.Cases;
 using SlaGrains.Domain.Entitlements;
 using SlaGrains.Domain.Processes;
+using SlaGrains.Grains.Cases;
 
 namespace SlaGrains.Grains.Tests.Cases;
 
@@ -169,7 +173,7 @@ public sealed class CaseGrainTests(ClusterFixture fixture)
         var caseId = NewCaseId();
         var target = (await Open(caseId, entitlement)).Snapshot!.Milestones[0].TargetAt;
 
-        fixture.Publisher.FailNext(1);
+        fixture.Publisher.FailNext(caseId, 1);
         await fixture.Advance(caseId, TimeSpan.FromMinutes(60));
         await fixture.Publisher.WaitForVersion(caseId, 2); // the tick settled: violation recorded, its delivery refused
         Assert.Empty(fixture.Publisher.NoticesFor(caseId));
@@ -203,6 +207,39 @@ public sealed class CaseGrainTests(ClusterFixture fixture)
         Assert.Contains("type", selfWritten.Errors!.Keys);
         Assert.Contains("eventId", noId.Errors!.Keys);
         Assert.Single(await Case(caseId).GetHistory());
+    }
+
+    [Fact]
+    public async Task A_case_stored_with_its_log_as_objects_loads_it_and_stores_it_encoded_with_its_next_change()
+    {
+        var entitlement = await Entitle();
+        var caseId = NewCaseId();
+        var openedAt = Now;
+        var storage = fixture.Cluster.Silos[0].ServiceProvider.GetRequiredKeyedService<IGrainStorage>(StorageNames.Sla);
+        var grainId = GrainId.Create("case", caseId);
+        await storage.WriteStateAsync("case", grainId, new GrainState<CaseState>(new CaseState
+        {
+            LegacyEvents =
+            [
+                new CaseEvent { EventId = "open", Type = CaseEventType.Opened, OccurredAt = openedAt, Case = new CaseFields { EntitlementId = entitlement, Status = "New" } },
+                new CaseEvent { EventId = "note", Type = CaseEventType.Updated, OccurredAt = openedAt, Changes = new CaseChanges { CustomFields = ImmutableDictionary<string, string?>.Empty.Add("region", "EMEA") } },
+            ],
+        }));
+
+        await fixture.Advance(caseId, TimeSpan.FromMinutes(10));
+        var replied = (await Send(caseId, "reply", CaseEventType.AgentReplied)).Snapshot!;
+        var replayed = await Send(caseId, "note", CaseEventType.Updated, openedAt, new CaseChanges { Status = "Working" });
+
+        var history = await Case(caseId).GetHistory();
+        Assert.Equal(["open", "note", "reply"], history.Select(e => e.EventId));
+        Assert.Equal("EMEA", history[1].Changes!.CustomFields!["region"]);
+        Assert.Equal(MilestoneStatus.Completed, replied.Milestones[0].Status);
+        Assert.Equal(openedAt + Duration.FromMinutes(10), replied.Milestones[0].CompletedAt);
+        Assert.Equal(CaseWriteOutcome.Replayed, replayed.Outcome);
+        var stored = new GrainState<CaseState>();
+        await storage.ReadStateAsync("case", grainId, stored);
+        Assert.Null(stored.State!.LegacyEvents);
+        Assert.Equal(["open", "note", "reply"], stored.State!.EventLog.Select(json => StoredEvent.Decode(json).EventId));
     }
 
     private static async Task<T> Eventually<T>(Func<Task<T>> read, Func<T, bool> done)

@@ -10,22 +10,24 @@ public sealed class RecordingPublisher : ISlaPublisher
 {
     private readonly ConcurrentQueue<SlaNotice> _notices = new();
     private readonly ConcurrentQueue<(CaseSnapshot Snapshot, long Version)> _changes = new();
-    private int _failures;
+    private readonly ConcurrentDictionary<string, int> _failures = new(StringComparer.Ordinal);
 
     public IReadOnlyList<SlaNotice> NoticesFor(string caseId) => [.. _notices.Where(n => n.CaseId == caseId)];
 
     public IReadOnlyList<long> VersionsOf(string caseId) => [.. _changes.Where(c => c.Snapshot.CaseId == caseId).Select(c => c.Version)];
 
-    /// <summary>The next <paramref name="count"/> deliveries throw, as a webhook outbox would while its storage is down.</summary>
-    public void FailNext(int count) => Interlocked.Exchange(ref _failures, count);
+    /// <summary>
+    /// The case's next <paramref name="count"/> deliveries throw, as a webhook outbox would while its storage is down.
+    /// Per case: cases of other tests sharing the clock may fire in the same advance.
+    /// </summary>
+    public void FailNext(string caseId, int count) => _failures[caseId] = count;
 
     public Task Notify(SlaNotice notice)
     {
-        if (Interlocked.Decrement(ref _failures) >= 0)
+        if (_failures.TryGetValue(notice.CaseId, out var left) && left > 0 && _failures.TryUpdate(notice.CaseId, left - 1, left))
         {
             throw new InvalidOperationException("The publisher is down (test).");
         }
-        Interlocked.Exchange(ref _failures, 0);
         _notices.Enqueue(notice);
         return Task.CompletedTask;
     }
