@@ -8,8 +8,9 @@ namespace SlaGrains.Contracts.Cases;
 public interface ICaseGrain : IGrainWithStringKey
 {
     /// <summary>Applies one event durably (idempotent by event id) and returns the snapshot as of now.</summary>
+    /// <remarks>The event is an immutable record: a local call hands it over as is instead of deep-copying it through JSON.</remarks>
     [Alias("apply")]
-    Task<CaseWriteResult> Apply(CaseEvent e);
+    Task<CaseWriteResult> Apply([Immutable] CaseEvent e);
 
     /// <summary>The snapshot as of <paramref name="asOf"/> (now when null); null for a case that was never opened.</summary>
     [Alias("snapshot")]

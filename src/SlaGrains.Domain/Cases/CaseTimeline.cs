@@ -33,7 +33,7 @@ public static class CaseTimeline
     public static IEnumerable<CaseEvent> InHistoryOrder(IEnumerable<CaseEvent> events)
     {
         ArgumentNullException.ThrowIfNull(events);
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var seen = new HashSet<string>(events.TryGetNonEnumeratedCount(out var count) ? count : 0, StringComparer.Ordinal);
         return events.Where(e => seen.Add(e.EventId)).OrderBy(e => e.OccurredAt);
     }
 
