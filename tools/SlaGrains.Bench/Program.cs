@@ -18,6 +18,8 @@ var duration = TimeSpan.FromSeconds(seconds);
 var root = FindRoot();
 var server = Environment.GetEnvironmentVariable("SLA_TEST_POSTGRES") ?? "Host=localhost;Username=slagrains;Password=slagrains;Database=slagrains";
 var rows = new List<string>();
+const int CapacityCases = 20_000;
+const double GiB24 = 24.0 * 1024 * 1024 * 1024;
 Console.WriteLine($"SlaGrains benchmark: {seconds} s per measurement, concurrency {concurrency}, {caseCount} cases, {clientCount} hub clients, {Environment.ProcessorCount} cores");
 
 if (only is null or "memory")
@@ -46,9 +48,7 @@ async Task MeasureInMemory()
     await using var host = await HostProcess.Start(root, 5310, postgres: null);
     using var http = Client(host);
     var cases = await OpenCases(http, "mem", caseCount, minutes: 600);
-    var rssBefore = host.ResidentBytes();
-    var extra = await OpenCases(http, "mem-extra", 20_000, minutes: 600);
-    var perCase = (host.ResidentBytes() - rssBefore) / (double)extra.Count;
+    var perCase = await MemoryPerActiveCase(host, http, "mem-extra", milestones: 1);
 
     var noop = await Load.Run("no-op grain endpoint (limit)", concurrency, duration, async n =>
         (await http.PostAsync($"/bench/noop/{cases[(int)(n % cases.Count)]}", null)).IsSuccessStatusCode);
@@ -62,7 +62,7 @@ async Task MeasureInMemory()
 
     var lateness = await DeadlineLateness(http, 100);
     rows.Add($"| Deadline precision (webhook received − target, 100 deadlines) | p50 {lateness.P50:N0} ms, p99 {lateness.P99:N0} ms | goal p99 ≤ 1 s | {(lateness.P99 <= 1000 ? "met" : "missed")} |");
-    rows.Add($"| Memory per active case (in memory, 20,000 cases, 1 milestone) | {perCase:N0} bytes (process RSS growth) | {24.0 * 1024 * 1024 * 1024 / perCase:N0} active cases in 24 GiB | — |");
+    rows.Add($"| Memory per active case (in memory, {CapacityCases:N0} cases, 1 milestone) | {perCase:N0} bytes (process RSS growth) | {GiB24 / perCase:N0} active cases in 24 GiB | — |");
 }
 
 // ---- PostgreSQL host: ingestion against raw Npgsql upserts, storage per case ------------------------------------
@@ -95,6 +95,9 @@ async Task MeasurePostgres()
         Report("Ingestion, PostgreSQL: single events", single, upserts, 0.50, limitName: "raw single-row upserts");
         Report("Ingestion, PostgreSQL: batch (events/s)", batch, single, 3.0, limitName: "single-event rate");
 
+        var perCase = await MemoryPerActiveCase(host, http, "pg-capacity", milestones: 3);
+        rows.Add($"| Capacity: memory per active case (PostgreSQL, {CapacityCases:N0} cases, 3 milestones) | {perCase:N0} bytes (process RSS growth) | goal ≥ 1,000,000 open cases in 24 GiB: {GiB24 / perCase:N0} even if every case stays active | {GiB24 / perCase / 1_000_000:0.00}× ({(GiB24 / perCase >= 1_000_000 ? "met" : "missed")}) |");
+
         var bytes = await Scalar(postgres, "SELECT pg_total_relation_size('sla_grain_state')");
         var rowsStored = await Scalar(postgres, "SELECT count(*) FROM sla_grain_state WHERE grain_type = 'case'");
         rows.Add($"| Storage per case (PostgreSQL, dormant) | {bytes / (double)Math.Max(1, rowsStored):N0} bytes per grain-state row incl. indexes | — | — |");
@@ -125,13 +128,23 @@ static HttpClient Client(HostProcess host)
     return http;
 }
 
-static async Task<List<string>> OpenCases(HttpClient http, string prefix, int count, int minutes)
+/// <summary>Process RSS growth per case while opening <see cref="CapacityCases"/> cases that all stay active.</summary>
+static async Task<double> MemoryPerActiveCase(HostProcess host, HttpClient http, string prefix, int milestones)
 {
-    (await http.PutAsJsonAsync($"/api/v1/processes/{prefix}", new
-    {
-        name = prefix,
-        milestones = new[] { new { name = "First Response", minutes, completedBy = new[] { "agentReplied" } } },
-    })).EnsureSuccessStatusCode();
+    var before = host.ResidentBytes();
+    var opened = await OpenCases(http, prefix, CapacityCases, minutes: 600, milestones);
+    return (host.ResidentBytes() - before) / (double)opened.Count;
+}
+
+static async Task<List<string>> OpenCases(HttpClient http, string prefix, int count, int minutes, int milestones = 1)
+{
+    object[] definitions =
+    [
+        new { name = "First Response", minutes, completedBy = new[] { "agentReplied" }, warnings = new[] { new { atPercent = 75 } } },
+        new { name = "Next Response", minutes, recurrence = "independent", startedBy = new[] { "customerReplied" }, completedBy = new[] { "agentReplied" } },
+        new { name = "Resolution", minutes = minutes * 8 }, // completed when the case closes
+    ];
+    (await http.PutAsJsonAsync($"/api/v1/processes/{prefix}", new { name = prefix, milestones = definitions[..milestones] })).EnsureSuccessStatusCode();
     (await http.PutAsJsonAsync($"/api/v1/entitlements/{prefix}", new { name = prefix, accountId = prefix, processId = prefix, startDate = "2025-01-01" })).EnsureSuccessStatusCode();
     var ids = Enumerable.Range(0, count).Select(i => $"{prefix}-{i}").ToList();
     foreach (var chunk in ids.Chunk(500))
