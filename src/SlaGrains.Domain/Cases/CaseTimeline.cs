@@ -37,7 +37,8 @@ public static class CaseTimeline
         return events.Where(e => seen.Add(e.EventId)).OrderBy(e => e.OccurredAt);
     }
 
-    private sealed class Fold
+    /// <summary>The fold itself: events applied one at a time, in history order. <see cref="CaseFold"/> keeps one alive.</summary>
+    internal sealed class Fold
     {
         private static readonly InstantPattern InstantText = InstantPattern.ExtendedIso;
         private static readonly OffsetDateTimePattern OffsetText = OffsetDateTimePattern.ExtendedIso;
@@ -68,6 +69,24 @@ public static class CaseTimeline
                 }
             }
         }
+
+        private Fold(Fold other)
+        {
+            _input = other._input;
+            _tracks.AddRange(other._tracks.Select(t => t.Copy()));
+            _fields = other._fields;
+            _openedAt = other._openedAt;
+            _closed = other._closed;
+            _stoppedSince = other._stoppedSince;
+            _entered = other._entered;
+            _exited = other._exited;
+            _slaStart = other._slaStart;
+            _slaExit = other._slaExit;
+            _entitlementReason = other._entitlementReason;
+        }
+
+        /// <summary>An independent copy: evaluating it as of an instant marks violations on the copy only.</summary>
+        public Fold Copy() => new(this);
 
         private ProcessDefinition? Process => _input.Process?.Definition;
 

@@ -77,6 +77,21 @@ internal sealed class MilestoneInstance(MilestoneTrack track, int number, Instan
         }
     }
 
+    /// <summary>This instance as it stands, belonging to <paramref name="track"/> (a copy of its own track).</summary>
+    public MilestoneInstance CopyFor(MilestoneTrack track)
+    {
+        var copy = new MilestoneInstance(track, Number, StartedAt, Time)
+        {
+            EndedAt = EndedAt,
+            EndStatus = EndStatus,
+            ViolatedAt = ViolatedAt,
+        };
+        copy._pauses.AddRange(_pauses);
+        copy._target = _target;
+        copy._targetKnown = _targetKnown;
+        return copy;
+    }
+
     /// <summary>Completed on or before the target is on time; after it, late.</summary>
     public void Complete(Instant at)
     {

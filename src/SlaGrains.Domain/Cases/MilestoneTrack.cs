@@ -15,6 +15,14 @@ internal sealed class MilestoneTrack(int order, MilestoneDefinition definition, 
     public List<MilestoneInstance> Instances { get; } = [];
     public bool WasMatching { get; set; }
 
+    /// <summary>A copy with copies of its instances, to evaluate as of an instant without touching this one.</summary>
+    public MilestoneTrack Copy()
+    {
+        var copy = new MilestoneTrack(Order, Definition, CalendarId, Calendar) { WasMatching = WasMatching };
+        copy.Instances.AddRange(Instances.Select(i => i.CopyFor(copy)));
+        return copy;
+    }
+
     public MilestoneInstance? Open => Instances.Count > 0 && Instances[^1].IsOpen ? Instances[^1] : null;
 
     public bool Matches(Cases.CaseFields fields)
