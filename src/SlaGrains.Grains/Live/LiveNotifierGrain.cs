@@ -76,7 +76,7 @@ public sealed partial class LiveNotifierGrain(ILogger<LiveNotifierGrain> logger)
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                // A relay that died stays in the list until the registry forgets it; live pushes are best effort.
+                // The calls are one-way, so only a relay that cannot even be addressed lands here; live pushes are best effort.
                 _relaysFetchedAt = DateTime.MinValue;
                 LogRelayFailed(ex);
             }
