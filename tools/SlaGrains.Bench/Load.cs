@@ -14,12 +14,13 @@ public static class Load
     {
         var latencies = new List<double>[concurrency];
         long next = 0, failures = 0;
+        Progress.Begin(name);
         var stop = Stopwatch.StartNew();
         var progress = Task.Run(async () =>
         {
             while (stop.Elapsed < duration)
             {
-                Console.Write($"\r  {name}: {stop.Elapsed.TotalSeconds,4:F0}/{duration.TotalSeconds:F0} s, {Interlocked.Read(ref next) * unitsPerOperation,10:N0} sent ");
+                Progress.Show($"{name}: {stop.Elapsed.TotalSeconds,4:F0}/{duration.TotalSeconds:F0} s, {Interlocked.Read(ref next) * unitsPerOperation,10:N0} sent");
                 await Task.Delay(500);
             }
         });
@@ -51,7 +52,7 @@ public static class Load
         }));
         var elapsed = stop.Elapsed.TotalSeconds;
         await progress;
-        Console.Write("\r" + new string(' ', 80) + "\r");
+        Progress.Clear();
         var all = latencies.SelectMany(l => l).Order().ToArray();
         return new Result(name, all.Length * (long)unitsPerOperation, failures, all.Length * (double)unitsPerOperation / elapsed,
             Percentile(all, 0.50), Percentile(all, 0.99));

@@ -151,9 +151,9 @@ static async Task<List<string>> OpenCases(HttpClient http, string prefix, int co
     {
         var batch = chunk.Select(id => new { caseId = id, eventId = "open", type = "opened", @case = new { entitlementId = prefix, priority = "High", queue = prefix } });
         (await http.PostAsJsonAsync("/api/v1/events", batch)).EnsureSuccessStatusCode();
-        Console.Write($"\r  opening {prefix} cases: {ids.IndexOf(chunk[^1]) + 1:N0}/{count:N0} ");
+        Progress.Show($"opening {prefix} cases: {ids.IndexOf(chunk[^1]) + 1:N0}/{count:N0}");
     }
-    Console.Write("\r" + new string(' ', 60) + "\r");
+    Progress.Clear();
     return ids;
 }
 
@@ -205,9 +205,9 @@ static async Task<(double P50, double P99, int Samples)> PushLatency(HostProcess
         await connection.StartAsync();
         await connection.InvokeAsync<JsonElement?>("SubscribeCase", caseId);
         connections.Add(connection);
-        Console.Write($"\r  hub clients connected: {i + 1}/{clients} ");
+        Progress.Show($"hub clients connected: {i + 1}/{clients}");
     }
-    Console.Write("\r" + new string(' ', 60) + "\r");
+    Progress.Clear();
 
     // One event every 20 ms, each to a different subscribed case: latency is measured, not queueing behind our own load.
     var acks = new Dictionary<string, long>();
@@ -258,10 +258,10 @@ static async Task<(double P50, double P99)> DeadlineLateness(HttpClient http, in
     var deadline = DateTime.UtcNow.AddSeconds(90);
     while (receiver.Received.Count < count && DateTime.UtcNow < deadline)
     {
-        Console.Write($"\r  deadlines fired: {receiver.Received.Count}/{count} ");
+        Progress.Show($"deadlines fired: {receiver.Received.Count}/{count}");
         await Task.Delay(500);
     }
-    Console.Write("\r" + new string(' ', 60) + "\r");
+    Progress.Clear();
     var lateness = receiver.Received.Where(r => targets.ContainsKey(r.Key)).Select(r => (r.Value - targets[r.Key]).TotalMilliseconds).Order().ToArray();
     return (Load.Percentile(lateness, 0.5), Load.Percentile(lateness, 0.99));
 }

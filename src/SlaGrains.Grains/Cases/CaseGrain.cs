@@ -1,5 +1,8 @@
+using System.Buffers;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Orleans.Placement;
+using Orleans.Storage;
 using NodaTime;
 using SlaGrains.Contracts.Calendars;
 using SlaGrains.Contracts.Cases;
@@ -26,19 +29,24 @@ namespace SlaGrains.Grains.Cases;
 [GrainType("case"), PreferLocalPlacement] // the silo that receives a case's first event hosts it: one hop fewer
 public sealed partial class CaseGrain(
     [PersistentState("case", StorageNames.Sla)] IPersistentState<CaseState> state,
+    [FromKeyedServices(StorageNames.Sla)] IGrainStorage storage,
     TimeProvider clock,
     ISlaPublisher publisher,
     ILogger<CaseGrain> logger) : Grain, ICaseGrain, IRemindable
 {
     private const string MilestoneReminderPrefix = "ms:";
     private const string OutboxReminder = "outbox";
+    private const string SealedLogState = "case-log";
+    private const int SealTailAt = 16 * 1024; // bytes; past this the tail moves to the sealed log
     private static readonly TimeSpan RetryPeriod = TimeSpan.FromMinutes(1);
     private static readonly Duration CalendarRefresh = Duration.FromMinutes(1);
 
     // Escalations can change criteria and start milestones whose deadlines have passed too; this bounds the loop.
     private const int MaxEscalationRounds = 16;
 
-    private readonly List<CaseEvent> _events = []; // State.EventLog decoded, in the same order
+    private readonly List<CaseEvent> _events = []; // the sealed log and State.Log decoded, in the same order
+    private ArrayBufferWriter<byte> _tail = new(); // State.Log's buffer: an event is appended, the rest never copied again
+    private GrainState<CaseLogState>? _sealed; // read when first needed: most cases never seal
     private CaseFold? _fold; // the engine's fold of all of _events, kept while new events arrive in history order
     private readonly HashSet<string> _eventIds = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Instant> _calendarVersions = new(StringComparer.Ordinal);
@@ -55,12 +63,22 @@ public sealed partial class CaseGrain(
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        if (State.LegacyEvents is { Count: > 0 } legacy)
+        if (State.SealedEvents > 0)
         {
-            State.EventLog = [.. legacy.Select(StoredEvent.Encode)]; // stored in the new shape with the next change
-            State.LegacyEvents = null;
+            _events.AddRange(StoredEvent.ReadAll((await SealedLog()).Events));
         }
-        _events.AddRange(State.EventLog.Select(StoredEvent.Decode));
+        _tail.Write(State.Log.Span);
+        foreach (var e in State.LegacyEvents ?? [])
+        {
+            StoredEvent.Append(_tail, e); // older shapes are stored as the log with the next change
+        }
+        foreach (var entry in State.LegacyEntries ?? [])
+        {
+            _tail.Write(entry);
+            _tail.Write("\n"u8);
+        }
+        (State.LegacyEvents, State.LegacyEntries, State.Log) = (null, null, _tail.WrittenMemory);
+        _events.AddRange(StoredEvent.ReadAll(State.Log));
         _eventIds.UnionWith(_events.Select(e => e.EventId));
         if (State.Outbox.Count > 0)
         {
@@ -176,6 +194,7 @@ public sealed partial class CaseGrain(
         var evaluation = FireDue(now);
         await SyncReminders(evaluation, now);
         var queueChange = PlanQueueIndex(evaluation.Snapshot);
+        await SealTail();
         State.Version++;
         await state.WriteStateAsync();
 
@@ -276,7 +295,45 @@ public sealed partial class CaseGrain(
         }
         _events.Add(e);
         _eventIds.Add(e.EventId);
-        State.EventLog.Add(StoredEvent.Encode(e));
+        StoredEvent.Append(_tail, e);
+        State.Log = _tail.WrittenMemory;
+    }
+
+    /// <summary>
+    /// Once the tail has grown past <see cref="SealTailAt"/>, moves it to the sealed log, so that the case's own write
+    /// stays small however long its history grows. The sealed log is written first: until the case's state records
+    /// the seal, its copies of the tail's events are ignored and the tail still holds them.
+    /// </summary>
+    private async Task SealTail()
+    {
+        if (_tail.WrittenCount < SealTailAt)
+        {
+            return;
+        }
+        var log = await SealedLog();
+        var joined = new byte[log.Events.Length + _tail.WrittenCount];
+        log.Events.Span.CopyTo(joined);
+        _tail.WrittenSpan.CopyTo(joined.AsSpan(log.Events.Length));
+        log.Events = joined;
+        await storage.WriteStateAsync(SealedLogState, this.GetGrainId(), _sealed!);
+        State.SealedEvents = _events.Count;
+        _tail = new ArrayBufferWriter<byte>();
+        State.Log = ReadOnlyMemory<byte>.Empty;
+    }
+
+    /// <summary>The sealed log as far as the case's state has recorded it.</summary>
+    private async Task<CaseLogState> SealedLog()
+    {
+        if (_sealed?.State is { } known)
+        {
+            return known;
+        }
+        var stored = new GrainState<CaseLogState>(new CaseLogState());
+        await storage.ReadStateAsync(SealedLogState, this.GetGrainId(), stored);
+        var log = stored.State ??= new CaseLogState();
+        log.Events = StoredEvent.FirstLines(log.Events, State.SealedEvents);
+        _sealed = stored;
+        return log;
     }
 
     private static IEnumerable<CaseEvent> Escalations(PendingNotification notification) =>

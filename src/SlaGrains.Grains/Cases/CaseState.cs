@@ -8,14 +8,21 @@ namespace SlaGrains.Grains.Cases;
 public sealed class CaseState
 {
     /// <summary>
-    /// Every event in arrival order, including the escalations the case wrote, each as the JSON it was encoded to once
-    /// on arrival (<see cref="StoredEvent"/>). The truth the rest derives from. Bytes rather than objects because the
-    /// whole state is written on every change: copying encoded events costs a fraction of re-encoding the history.
+    /// The events since the log was last sealed, in arrival order, including the escalations the case wrote, as JSON
+    /// Lines (<see cref="StoredEvent"/>): each event encoded once, on arrival. With the sealed events before them
+    /// (<see cref="CaseLogState"/>) they are the truth the rest derives from. The whole state is written on every
+    /// change, so it carries one block of bytes, and only the recent ones.
     /// </summary>
-    [Id(10)] public List<byte[]> EventLog { get; set; } = [];
+    [Id(11)] public ReadOnlyMemory<byte> Log { get; set; }
 
-    /// <summary>The log as objects, as states written before <see cref="EventLog"/> held it; moved there on activation.</summary>
+    /// <summary>How many events, from the first, the sealed log holds; those are not in <see cref="Log"/>.</summary>
+    [Id(12)] public int SealedEvents { get; set; }
+
+    /// <summary>The log as objects, as the first stored states held it; moved to <see cref="Log"/> on activation.</summary>
     [Id(0)] public List<CaseEvent>? LegacyEvents { get; set; }
+
+    /// <summary>The log as one JSON entry per event, as later stored states held it; moved to <see cref="Log"/> on activation.</summary>
+    [Id(10)] public List<byte[]>? LegacyEntries { get; set; }
 
     /// <summary>The entitlement's answer when the case first had one; it pins <see cref="ProcessId"/> and <see cref="ProcessVersion"/>.</summary>
     [Id(1)] public EntitlementDecision? Entitlement { get; set; }

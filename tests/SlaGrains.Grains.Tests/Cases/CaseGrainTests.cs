@@ -1,12 +1,16 @@
+using System.Buffers;
 using System.Collections.Immutable;
+using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
+using Orleans.Core.Internal;
 using Orleans.Storage;
 using SlaGrains.Contracts.Cases;
 using SlaGrains.Contracts.Entitlements;
 using SlaGrains.Contracts.Live;
 using SlaGrains.Contracts.Processes;
 using SlaGrains.Contracts.Queues;
+using SlaGrains.Contracts.Serialization;
 using SlaGrains.Domain.Cases;
 using SlaGrains.Domain.Entitlements;
 using SlaGrains.Domain.Processes;
@@ -209,22 +213,24 @@ public sealed class CaseGrainTests(ClusterFixture fixture)
         Assert.Single(await Case(caseId).GetHistory());
     }
 
-    [Fact]
-    public async Task A_case_stored_with_its_log_as_objects_loads_it_and_stores_it_encoded_with_its_next_change()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_case_stored_in_an_older_log_shape_loads_it_and_stores_it_as_the_log_with_its_next_change(bool entries)
     {
         var entitlement = await Entitle();
         var caseId = NewCaseId();
         var openedAt = Now;
         var storage = fixture.Cluster.Silos[0].ServiceProvider.GetRequiredKeyedService<IGrainStorage>(StorageNames.Sla);
         var grainId = GrainId.Create("case", caseId);
-        await storage.WriteStateAsync("case", grainId, new GrainState<CaseState>(new CaseState
-        {
-            LegacyEvents =
-            [
-                new CaseEvent { EventId = "open", Type = CaseEventType.Opened, OccurredAt = openedAt, Case = new CaseFields { EntitlementId = entitlement, Status = "New" } },
-                new CaseEvent { EventId = "note", Type = CaseEventType.Updated, OccurredAt = openedAt, Changes = new CaseChanges { CustomFields = ImmutableDictionary<string, string?>.Empty.Add("region", "EMEA") } },
-            ],
-        }));
+        List<CaseEvent> older =
+        [
+            new CaseEvent { EventId = "open", Type = CaseEventType.Opened, OccurredAt = openedAt, Case = new CaseFields { EntitlementId = entitlement, Status = "New" } },
+            new CaseEvent { EventId = "note", Type = CaseEventType.Updated, OccurredAt = openedAt, Changes = new CaseChanges { CustomFields = ImmutableDictionary<string, string?>.Empty.Add("region", "EMEA\nNorth") } },
+        ];
+        await storage.WriteStateAsync("case", grainId, new GrainState<CaseState>(entries
+            ? new CaseState { LegacyEntries = [.. older.Select(e => JsonSerializer.SerializeToUtf8Bytes(e, SlaJson.Options))] }
+            : new CaseState { LegacyEvents = older }));
 
         await fixture.Advance(caseId, TimeSpan.FromMinutes(10));
         var replied = (await Send(caseId, "reply", CaseEventType.AgentReplied)).Snapshot!;
@@ -232,15 +238,107 @@ public sealed class CaseGrainTests(ClusterFixture fixture)
 
         var history = await Case(caseId).GetHistory();
         Assert.Equal(["open", "note", "reply"], history.Select(e => e.EventId));
-        Assert.Equal("EMEA", history[1].Changes!.CustomFields!["region"]);
+        Assert.Equal("EMEA\nNorth", history[1].Changes!.CustomFields!["region"]);
         Assert.Equal(MilestoneStatus.Completed, replied.Milestones[0].Status);
         Assert.Equal(openedAt + Duration.FromMinutes(10), replied.Milestones[0].CompletedAt);
         Assert.Equal(CaseWriteOutcome.Replayed, replayed.Outcome);
         var stored = new GrainState<CaseState>();
         await storage.ReadStateAsync("case", grainId, stored);
         Assert.Null(stored.State!.LegacyEvents);
-        Assert.Equal(["open", "note", "reply"], stored.State!.EventLog.Select(json => StoredEvent.Decode(json).EventId));
+        Assert.Null(stored.State!.LegacyEntries);
+        var log = StoredEvent.ReadAll(stored.State!.Log);
+        Assert.Equal(["open", "note", "reply"], log.Select(e => e.EventId));
+        Assert.Equal("EMEA\nNorth", log[1].Changes!.CustomFields!["region"]);
     }
+
+    [Fact]
+    public async Task A_long_history_is_sealed_in_steps_so_each_change_writes_only_its_recent_events_and_all_of_it_loads_again()
+    {
+        var entitlement = await Entitle();
+        var caseId = NewCaseId();
+        await Open(caseId, entitlement);
+        var filler = new string('x', 1_000) + "\nend";
+        for (var i = 0; i < 40; i++)
+        {
+            await Send(caseId, $"note-{i}", CaseEventType.Updated, changes: new CaseChanges { Status = $"Step {i}", CustomFields = ImmutableDictionary<string, string?>.Empty.Add("n", $"{i}{filler}") });
+        }
+
+        var stored = await Stored<CaseState>("case", caseId);
+        var sealedLog = await Stored<CaseLogState>("case-log", caseId);
+        Assert.InRange(stored.SealedEvents, 16, 40);
+        Assert.InRange(stored.Log.Length, 1, 17 * 1024); // the tail, not the history
+        Assert.Equal(stored.SealedEvents, StoredEvent.ReadAll(sealedLog.Events).Count);
+        Assert.Equal(["open", .. Enumerable.Range(0, 40).Select(i => $"note-{i}")], await StoredHistory(caseId));
+
+        await Case(caseId).Cast<IGrainManagementExtension>().DeactivateOnIdle();
+        var history = await Case(caseId).GetHistory();
+        var snapshot = (await Case(caseId).GetSnapshot(null))!;
+        Assert.Equal(["open", .. Enumerable.Range(0, 40).Select(i => $"note-{i}")], history.Select(e => e.EventId));
+        Assert.Equal($"39{filler}", history[^1].Changes!.CustomFields!["n"]);
+        Assert.Equal("Step 39", snapshot.Status);
+        Assert.Equal(CaseWriteOutcome.Replayed, (await Send(caseId, "note-3", CaseEventType.Updated, changes: new CaseChanges { Status = "Step 3" })).Outcome);
+    }
+
+    [Fact]
+    public async Task A_seal_cut_short_before_the_case_recorded_it_loads_each_event_once()
+    {
+        var entitlement = await Entitle();
+        var caseId = NewCaseId();
+        var at = Now;
+        CaseEvent[] events =
+        [
+            new CaseEvent { EventId = "open", Type = CaseEventType.Opened, OccurredAt = at, Case = new CaseFields { EntitlementId = entitlement, Status = "New" } },
+            new CaseEvent { EventId = "working", Type = CaseEventType.Updated, OccurredAt = at, Changes = new CaseChanges { Status = "Working" } },
+            new CaseEvent { EventId = "waiting", Type = CaseEventType.Updated, OccurredAt = at, Changes = new CaseChanges { Status = "Waiting" } },
+        ];
+        // The sealed log took all three, but the case's own write, recording only the first two as sealed, never landed.
+        await Store("case-log", caseId, new CaseLogState { Events = Lines(events) });
+        await Store("case", caseId, new CaseState { SealedEvents = 2, Log = Lines(events[2..]) });
+
+        var history = await Case(caseId).GetHistory();
+        var snapshot = (await Case(caseId).GetSnapshot(null))!;
+        Assert.Equal(["open", "working", "waiting"], history.Select(e => e.EventId));
+        Assert.Equal("Waiting", snapshot.Status);
+
+        // The next seal joins the sealed log as the case recorded it, without the copy it never counted.
+        var notes = Enumerable.Range(0, 20).Select(i => $"note-{i}").ToList();
+        foreach (var note in notes)
+        {
+            await Send(caseId, note, CaseEventType.Updated, changes: new CaseChanges { Subject = new string('x', 1_000) });
+        }
+        Assert.True((await Stored<CaseState>("case", caseId)).SealedEvents > 2);
+        Assert.Equal(["open", "working", "waiting", .. notes], await StoredHistory(caseId));
+    }
+
+    /// <summary>The case's log as storage holds it: the sealed events the case counts, then its tail.</summary>
+    private async Task<List<string>> StoredHistory(string caseId)
+    {
+        var stored = await Stored<CaseState>("case", caseId);
+        var sealedLog = await Stored<CaseLogState>("case-log", caseId);
+        return [.. StoredEvent.ReadAll(StoredEvent.FirstLines(sealedLog.Events, stored.SealedEvents)).Concat(StoredEvent.ReadAll(stored.Log)).Select(e => e.EventId)];
+    }
+
+    private static ReadOnlyMemory<byte> Lines(IEnumerable<CaseEvent> events)
+    {
+        var log = new ArrayBufferWriter<byte>();
+        foreach (var e in events)
+        {
+            StoredEvent.Append(log, e);
+        }
+        return log.WrittenMemory;
+    }
+
+    private IGrainStorage Storage => fixture.Cluster.Silos[0].ServiceProvider.GetRequiredKeyedService<IGrainStorage>(StorageNames.Sla);
+
+    private async Task<T> Stored<T>(string stateName, string caseId) where T : class, new()
+    {
+        var stored = new GrainState<T>(new T());
+        await Storage.ReadStateAsync(stateName, GrainId.Create("case", caseId), stored);
+        return stored.State!;
+    }
+
+    private Task Store<T>(string stateName, string caseId, T state) =>
+        Storage.WriteStateAsync(stateName, GrainId.Create("case", caseId), new GrainState<T>(state));
 
     private static async Task<T> Eventually<T>(Func<Task<T>> read, Func<T, bool> done)
     {

@@ -33,7 +33,8 @@ public sealed class PostgresGrainTests(PostgresFixture fixture)
     [Fact]
     public async Task After_a_full_cluster_restart_the_case_is_intact_and_the_deadline_missed_while_down_fires_once()
     {
-        string caseId;
+        string caseId, longCaseId = SlaDriver.NewCaseId();
+        var notes = Enumerable.Range(0, 30).Select(i => $"note-{i}").ToList();
         CaseSnapshot before;
         await using (var first = await fixture.StartCluster(1))
         {
@@ -42,6 +43,11 @@ public sealed class PostgresGrainTests(PostgresFixture fixture)
             caseId = SlaDriver.NewCaseId();
             await sla.Open(caseId, entitlement);
             before = (await sla.Send(caseId, "note", CaseEventType.Updated, changes: new CaseChanges { Owner = "sam" })).Snapshot!;
+            await sla.Open(longCaseId, entitlement); // a history long enough to be sealed in steps
+            foreach (var note in notes)
+            {
+                await sla.Send(longCaseId, note, CaseEventType.Updated, changes: new CaseChanges { Subject = note + new string('x', 1_000) });
+            }
             await first.StopAllSilosAsync();
         }
 
@@ -60,6 +66,8 @@ public sealed class PostgresGrainTests(PostgresFixture fixture)
         Assert.Equal(MilestoneStatus.Violated, after.Milestones[0].Status);
         Assert.Equal(2, (await second.Client.GetGrain<Contracts.Cases.ICaseGrain>(caseId).GetHistory()).Count);
         Assert.Single(fixture.Publisher.NoticesFor(caseId), n => n.Type == SlaNotice.MilestoneViolated);
+        var longHistory = await second.Client.GetGrain<Contracts.Cases.ICaseGrain>(longCaseId).GetHistory();
+        Assert.Equal(["open", .. notes], longHistory.Select(e => e.EventId));
     }
 
     [Fact]
