@@ -11,12 +11,17 @@ namespace SlaGrains.Host.Live;
 /// </summary>
 public sealed class LivePublisher(WebhookPublisher webhooks, IGrainFactory grains) : ISlaPublisher
 {
+    // Kept: resolving a grain interface type reflects over its attributes on every GetGrain, and every event publishes.
+    private ILiveNotifierGrain? _notifier;
+
+    private ILiveNotifierGrain Notifier => _notifier ??= grains.GetGrain<ILiveNotifierGrain>(0);
+
     public async Task Notify(SlaNotice notice)
     {
         await webhooks.Notify(notice);
-        await grains.GetGrain<ILiveNotifierGrain>(0).Noticed(notice);
+        await Notifier.Noticed(notice);
     }
 
     public Task CaseChanged(CaseSnapshot snapshot, long version) =>
-        grains.GetGrain<ILiveNotifierGrain>(0).CaseChanged(new CaseChange(snapshot, version));
+        Notifier.CaseChanged(new CaseChange(snapshot, version));
 }
