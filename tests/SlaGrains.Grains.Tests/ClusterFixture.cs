@@ -1,8 +1,7 @@
 using Microsoft.Extensions.Time.Testing;
-using Orleans.Serialization;
-using Orleans.Storage;
 using Orleans.TestingHost;
 using SlaGrains.Grains.Tests.Timing;
+using SlaGrains.Host.Storage;
 
 namespace SlaGrains.Grains.Tests;
 
@@ -26,9 +25,7 @@ public sealed class ClusterFixture : IAsyncLifetime
         var builder = new InProcessTestClusterBuilder(1);
         builder.ConfigureSilo((_, silo) =>
         {
-            // Stored the way the host stores it, so a state type the Orleans serializer cannot round-trip fails here.
-            silo.AddMemoryGrainStorage(StorageNames.Sla, options => options.Configure<Serializer>(
-                (o, serializer) => o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer)));
+            silo.UseMemoryGrainStorage(); // stored the way the host stores it
             silo.UseInMemoryReminderService();
             silo.UseTestTimeAndPublisher(Clock, Publisher);
         });

@@ -70,14 +70,9 @@ public sealed partial class CaseGrain(
         _tail.Write(State.Log.Span);
         foreach (var e in State.LegacyEvents ?? [])
         {
-            StoredEvent.Append(_tail, e); // older shapes are stored as the log with the next change
+            StoredEvent.Append(_tail, e); // the older shape is stored as the log with the next change
         }
-        foreach (var entry in State.LegacyEntries ?? [])
-        {
-            _tail.Write(entry);
-            _tail.Write("\n"u8);
-        }
-        (State.LegacyEvents, State.LegacyEntries, State.Log) = (null, null, _tail.WrittenMemory);
+        (State.LegacyEvents, State.Log) = (null, _tail.WrittenMemory);
         _events.AddRange(StoredEvent.ReadAll(State.Log));
         _eventIds.UnionWith(_events.Select(e => e.EventId));
         if (State.Outbox.Count > 0)

@@ -21,8 +21,7 @@ public sealed class CaseState
     /// <summary>The log as objects, as the first stored states held it; moved to <see cref="Log"/> on activation.</summary>
     [Id(0)] public List<CaseEvent>? LegacyEvents { get; set; }
 
-    /// <summary>The log as one JSON entry per event, as later stored states held it; moved to <see cref="Log"/> on activation.</summary>
-    [Id(10)] public List<byte[]>? LegacyEntries { get; set; }
+    // [Id(10)] is spent: a development build stored the log there as one byte array per event.
 
     /// <summary>The entitlement's answer when the case first had one; it pins <see cref="ProcessId"/> and <see cref="ProcessVersion"/>.</summary>
     [Id(1)] public EntitlementDecision? Entitlement { get; set; }

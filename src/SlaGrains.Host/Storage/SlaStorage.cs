@@ -32,10 +32,7 @@ public static class SlaStorage
             silo.UseLocalhostClustering(
                 siloPort: configuration.GetValue("Sla:Cluster:SiloPort", 11111),
                 gatewayPort: configuration.GetValue("Sla:Cluster:GatewayPort", 30000));
-            // The same serializer as PostgreSQL: Orleans' default storage serializer is Newtonsoft JSON, which cost
-            // ingestion more than the SLA engine did (docs/benchmarks.md).
-            silo.AddMemoryGrainStorage(StorageNames.Sla, options => options.Configure<Serializer>(
-                (o, serializer) => o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer)));
+            silo.UseMemoryGrainStorage();
             silo.UseInMemoryReminderService();
             silo.Services.AddHostedService<VolatileStateWarning>();
             return silo;
@@ -82,6 +79,19 @@ public static class SlaStorage
     {
         options.ServiceId = ServiceId;
         options.ClusterId = configuration["Sla:ClusterId"] ?? "slagrains";
+    }
+
+    /// <summary>
+    /// Grain state in this process's memory (volatile), serialized as PostgreSQL's is: Orleans' default storage
+    /// serializer is Newtonsoft JSON, which cost ingestion more than the SLA engine did (docs/benchmarks.md), and a
+    /// state type that Orleans' serializer cannot round-trip fails the same way in both.
+    /// </summary>
+    public static ISiloBuilder UseMemoryGrainStorage(this ISiloBuilder silo)
+    {
+        ArgumentNullException.ThrowIfNull(silo);
+        silo.AddMemoryGrainStorage(StorageNames.Sla, options => options.Configure<Serializer>(
+            (o, serializer) => o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer)));
+        return silo;
     }
 
     /// <summary>

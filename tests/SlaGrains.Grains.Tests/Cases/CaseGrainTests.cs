@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Collections.Immutable;
-using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using Orleans.Core.Internal;
@@ -10,7 +9,6 @@ using SlaGrains.Contracts.Entitlements;
 using SlaGrains.Contracts.Live;
 using SlaGrains.Contracts.Processes;
 using SlaGrains.Contracts.Queues;
-using SlaGrains.Contracts.Serialization;
 using SlaGrains.Domain.Cases;
 using SlaGrains.Domain.Entitlements;
 using SlaGrains.Domain.Processes;
@@ -213,24 +211,20 @@ public sealed class CaseGrainTests(ClusterFixture fixture)
         Assert.Single(await Case(caseId).GetHistory());
     }
 
-    [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public async Task A_case_stored_in_an_older_log_shape_loads_it_and_stores_it_as_the_log_with_its_next_change(bool entries)
+    [Fact]
+    public async Task A_case_stored_with_its_log_as_objects_loads_it_and_stores_it_as_the_log_with_its_next_change()
     {
         var entitlement = await Entitle();
         var caseId = NewCaseId();
         var openedAt = Now;
-        var storage = fixture.Cluster.Silos[0].ServiceProvider.GetRequiredKeyedService<IGrainStorage>(StorageNames.Sla);
-        var grainId = GrainId.Create("case", caseId);
-        List<CaseEvent> older =
-        [
-            new CaseEvent { EventId = "open", Type = CaseEventType.Opened, OccurredAt = openedAt, Case = new CaseFields { EntitlementId = entitlement, Status = "New" } },
-            new CaseEvent { EventId = "note", Type = CaseEventType.Updated, OccurredAt = openedAt, Changes = new CaseChanges { CustomFields = ImmutableDictionary<string, string?>.Empty.Add("region", "EMEA\nNorth") } },
-        ];
-        await storage.WriteStateAsync("case", grainId, new GrainState<CaseState>(entries
-            ? new CaseState { LegacyEntries = [.. older.Select(e => JsonSerializer.SerializeToUtf8Bytes(e, SlaJson.Options))] }
-            : new CaseState { LegacyEvents = older }));
+        await Store("case", caseId, new CaseState
+        {
+            LegacyEvents =
+            [
+                new CaseEvent { EventId = "open", Type = CaseEventType.Opened, OccurredAt = openedAt, Case = new CaseFields { EntitlementId = entitlement, Status = "New" } },
+                new CaseEvent { EventId = "note", Type = CaseEventType.Updated, OccurredAt = openedAt, Changes = new CaseChanges { CustomFields = ImmutableDictionary<string, string?>.Empty.Add("region", "EMEA\nNorth") } },
+            ],
+        });
 
         await fixture.Advance(caseId, TimeSpan.FromMinutes(10));
         var replied = (await Send(caseId, "reply", CaseEventType.AgentReplied)).Snapshot!;
@@ -242,11 +236,9 @@ public sealed class CaseGrainTests(ClusterFixture fixture)
         Assert.Equal(MilestoneStatus.Completed, replied.Milestones[0].Status);
         Assert.Equal(openedAt + Duration.FromMinutes(10), replied.Milestones[0].CompletedAt);
         Assert.Equal(CaseWriteOutcome.Replayed, replayed.Outcome);
-        var stored = new GrainState<CaseState>();
-        await storage.ReadStateAsync("case", grainId, stored);
-        Assert.Null(stored.State!.LegacyEvents);
-        Assert.Null(stored.State!.LegacyEntries);
-        var log = StoredEvent.ReadAll(stored.State!.Log);
+        var stored = await Stored<CaseState>("case", caseId);
+        Assert.Null(stored.LegacyEvents);
+        var log = StoredEvent.ReadAll(stored.Log);
         Assert.Equal(["open", "note", "reply"], log.Select(e => e.EventId));
         Assert.Equal("EMEA\nNorth", log[1].Changes!.CustomFields!["region"]);
     }
