@@ -34,7 +34,7 @@ internal sealed class TestDatabase : IAsyncDisposable
     public async Task Refuse()
     {
         await Execute(ServerConnectionString, $"ALTER DATABASE {Name} WITH ALLOW_CONNECTIONS false");
-        await Execute(ServerConnectionString, $"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{Name}'");
+        await Execute(ServerConnectionString, $"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{Name}' AND usename = current_user");
     }
 
     public Task Allow() => Execute(ServerConnectionString, $"ALTER DATABASE {Name} WITH ALLOW_CONNECTIONS true");
@@ -42,7 +42,19 @@ internal sealed class TestDatabase : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         NpgsqlConnection.ClearAllPools();
-        await Execute(ServerConnectionString, $"DROP DATABASE IF EXISTS {Name} WITH (FORCE)");
+        // FORCE cannot end an autovacuum worker for a non-superuser (42501); the worker is done within moments.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await Execute(ServerConnectionString, $"DROP DATABASE IF EXISTS {Name} WITH (FORCE)");
+                return;
+            }
+            catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.InsufficientPrivilege && attempt < 20)
+            {
+                await Task.Delay(500);
+            }
+        }
     }
 
     private static async Task Execute(string connectionString, string sql)
