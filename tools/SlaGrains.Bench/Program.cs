@@ -7,20 +7,21 @@ using Microsoft.AspNetCore.SignalR.Client;
 using Npgsql;
 using SlaGrains.Bench;
 
-// dotnet run -c Release --project tools/SlaGrains.Bench -- [--seconds 10] [--concurrency 32] [--cases 1000] [--clients 1000] [--only memory|postgres]
+// dotnet run -c Release --project tools/SlaGrains.Bench -- [--seconds 10] [--warmup 15] [--concurrency 32] [--cases 1000] [--clients 1000] [--only memory|postgres]
 // Needs a Release build of the host (dotnet build -c Release) and the local PostgreSQL (scripts/postgres-up.sh).
 var seconds = Arg("--seconds", 10);
 var concurrency = Arg("--concurrency", 32);
 var caseCount = Arg("--cases", 1000);
 var clientCount = Arg("--clients", 1000);
 var only = ArgText("--only"); // one half, e.g. while profiling
-var duration = TimeSpan.FromSeconds(seconds);
+var warmup = Arg("--warmup", 15);
+var load = new Load.Shape(concurrency, TimeSpan.FromSeconds(warmup), TimeSpan.FromSeconds(seconds));
 var root = FindRoot();
 var server = Environment.GetEnvironmentVariable("SLA_TEST_POSTGRES") ?? "Host=localhost;Username=slagrains;Password=slagrains;Database=slagrains";
 var rows = new List<string>();
 const int CapacityCases = 20_000;
 const double GiB24 = 24.0 * 1024 * 1024 * 1024;
-Console.WriteLine($"SlaGrains benchmark: {seconds} s per measurement, concurrency {concurrency}, {caseCount} cases, {clientCount} hub clients, {Environment.ProcessorCount} cores");
+Console.WriteLine($"SlaGrains benchmark: {seconds} s per measurement after {warmup} s of warm-up, concurrency {concurrency}, {caseCount} cases, {clientCount} hub clients, {Environment.ProcessorCount} cores");
 
 if (only is null or "memory")
     await MeasureInMemory();
@@ -32,7 +33,7 @@ Console.WriteLine("| what | figure | limit (same run) / goal | ratio |");
 Console.WriteLine("| --- | --- | --- | --- |");
 rows.ForEach(Console.WriteLine);
 Console.WriteLine();
-Console.WriteLine($"command: dotnet run -c Release --project tools/SlaGrains.Bench -- --seconds {seconds} --concurrency {concurrency} --cases {caseCount} --clients {clientCount}{(only is null ? "" : $" --only {only}")}");
+Console.WriteLine($"command: dotnet run -c Release --project tools/SlaGrains.Bench -- --seconds {seconds} --warmup {warmup} --concurrency {concurrency} --cases {caseCount} --clients {clientCount}{(only is null ? "" : $" --only {only}")}");
 return 0;
 
 void Report(string what, Load.Result result, Load.Result limit, double goal, string limitName = "no-op grain endpoint")
@@ -50,10 +51,10 @@ async Task MeasureInMemory()
     var cases = await OpenCases(http, "mem", caseCount, minutes: 600);
     var perCase = await MemoryPerActiveCase(host, http, "mem-extra", milestones: 1);
 
-    var noop = await Load.Run("no-op grain endpoint (limit)", concurrency, duration, async n =>
+    var noop = await Load.Run("no-op grain endpoint (limit)", load, async n =>
         (await http.PostAsync($"/bench/noop/{cases[(int)(n % cases.Count)]}", null)).IsSuccessStatusCode);
-    var single = await Load.Run("single events, in memory", concurrency, duration, n => PostEvent(http, cases, n));
-    var batch = await Load.Run("batches of 100, in memory", concurrency, duration, n => PostBatch(http, cases, n, 100), 100);
+    var single = await Load.Run("single events, in memory", load, n => PostEvent(http, cases, n));
+    var batch = await Load.Run("batches of 100, in memory", load, n => PostBatch(http, cases, n, 100), 100);
     Report("Ingestion, in memory: single events", single, noop, 0.60);
     Report("Ingestion, in memory: batch (events/s)", batch, single, 3.0, limitName: "single-event rate");
 
@@ -72,7 +73,11 @@ async Task MeasurePostgres()
     await Execute(server, $"CREATE DATABASE {database}");
     // The host's pool plus the raw upserts' 32 connections stay under PostgreSQL's default max_connections (100):
     // past it the server refuses connections and every writer stalls (docs/operations.md, "Connection pools").
-    var postgres = new NpgsqlConnectionStringBuilder(server) { Database = database, MaxPoolSize = 50 }.ConnectionString;
+    // Prepared statements and no reset on close are what SlaStorage gives Orleans' providers: the limit gets them too.
+    var postgres = new NpgsqlConnectionStringBuilder(server)
+    {
+        Database = database, MaxPoolSize = 50, MaxAutoPrepare = 32, NoResetOnClose = true,
+    }.ConnectionString;
     try
     {
         await using var host = await HostProcess.Start(root, 5311, postgres);
@@ -81,7 +86,7 @@ async Task MeasurePostgres()
         await Execute(postgres, "CREATE TABLE bench_upserts (id text PRIMARY KEY, payload bytea NOT NULL, version int NOT NULL)");
         var payload = new byte[600];
         await using var source = NpgsqlDataSource.Create(postgres);
-        var upserts = await Load.Run("raw Npgsql upserts (limit)", concurrency, duration, async n =>
+        var upserts = await Load.Run("raw Npgsql upserts (limit)", load, async n =>
         {
             await using var command = source.CreateCommand(
                 "INSERT INTO bench_upserts (id, payload, version) VALUES ($1, $2, 1) ON CONFLICT (id) DO UPDATE SET payload = excluded.payload, version = bench_upserts.version + 1");
@@ -90,8 +95,8 @@ async Task MeasurePostgres()
             await command.ExecuteNonQueryAsync();
             return true;
         });
-        var single = await Load.Run("single events, PostgreSQL", concurrency, duration, n => PostEvent(http, cases, n));
-        var batch = await Load.Run("batches of 100, PostgreSQL", concurrency, duration, n => PostBatch(http, cases, n, 100), 100);
+        var single = await Load.Run("single events, PostgreSQL", load, n => PostEvent(http, cases, n));
+        var batch = await Load.Run("batches of 100, PostgreSQL", load, n => PostBatch(http, cases, n, 100), 100);
         Report("Ingestion, PostgreSQL: single events", single, upserts, 0.50, limitName: "raw single-row upserts");
         Report("Ingestion, PostgreSQL: batch (events/s)", batch, single, 3.0, limitName: "single-event rate");
 
@@ -105,7 +110,19 @@ async Task MeasurePostgres()
     finally
     {
         NpgsqlConnection.ClearAllPools();
-        await Execute(server, $"DROP DATABASE IF EXISTS {database} WITH (FORCE)");
+        // FORCE cannot end an autovacuum worker for a non-superuser (42501); the worker is done within moments.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await Execute(server, $"DROP DATABASE IF EXISTS {database} WITH (FORCE)");
+                break;
+            }
+            catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.InsufficientPrivilege && attempt < 20)
+            {
+                await Task.Delay(500);
+            }
+        }
     }
 }
 
