@@ -28,7 +28,7 @@ public static class SlaStorage
     /// The providers send the same few statements all day; unprepared, PostgreSQL parses and plans the grain-state
     /// write (a two-branch CTE) on every call, and prepared it does twice the writes per CPU second (pgbench,
     /// docs/benchmarks.md). The providers open and close a pooled connection per operation and leave no session
-    /// state behind, so the reset Npgsql sends on every close (seven statements) buys nothing.
+    /// state behind, so the reset Npgsql sends on every reopen (several statements once any are prepared) buys nothing.
     /// </summary>
     public static string ForOrleansProviders(string connectionString)
     {
