@@ -9,11 +9,15 @@ public sealed class HostProcess : IAsyncDisposable
     public const string Key = "bench-key-0123456789abcdef";
     private readonly Process _process;
 
-    private HostProcess(Process process, Uri url)
+    private HostProcess(Process process, Uri url, string logPath)
     {
         _process = process;
         Url = url;
+        LogPath = logPath;
     }
+
+    /// <summary>The host's own output, so a host that dies mid-run leaves its reason behind.</summary>
+    public string LogPath { get; }
 
     public Uri Url { get; }
     public int Pid => _process.Id;
@@ -45,11 +49,21 @@ public sealed class HostProcess : IAsyncDisposable
             env["ConnectionStrings__Postgres"] = postgres;
         }
         var process = Process.Start(info)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        var logPath = Path.Combine(Path.GetTempPath(), $"slagrains-bench-host-{port}.log");
+        // Flushed per line and left open: output events may still arrive while the process is torn down.
+        var log = new StreamWriter(logPath, append: false) { AutoFlush = true };
+        void Write(string? line)
+        {
+            lock (log)
+            {
+                log.WriteLine(line);
+            }
+        }
+        process.OutputDataReceived += (_, e) => Write(e.Data);
+        process.ErrorDataReceived += (_, e) => Write(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var host = new HostProcess(process, new Uri($"http://127.0.0.1:{port}"));
+        var host = new HostProcess(process, new Uri($"http://127.0.0.1:{port}"), logPath);
         using var http = new HttpClient();
         var deadline = DateTime.UtcNow.AddSeconds(90);
         while (true)
@@ -66,7 +80,7 @@ public sealed class HostProcess : IAsyncDisposable
             }
             if (DateTime.UtcNow > deadline || process.HasExited)
             {
-                throw new InvalidOperationException("the host did not become ready");
+                throw new InvalidOperationException($"the host did not become ready; its log: {logPath}");
             }
             await Task.Delay(250);
         }
@@ -75,6 +89,10 @@ public sealed class HostProcess : IAsyncDisposable
     /// <summary>Resident memory of the host process, in bytes (Linux /proc).</summary>
     public long ResidentBytes()
     {
+        if (_process.HasExited)
+        {
+            throw new InvalidOperationException($"the host exited with code {_process.ExitCode}; its log: {LogPath}");
+        }
         foreach (var line in File.ReadLines($"/proc/{Pid}/status"))
         {
             if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
