@@ -6,6 +6,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.SignalR.Client;
 using Npgsql;
 using SlaGrains.Bench;
+using SlaGrains.Tests.Shared.Postgres;
 
 // dotnet run -c Release --project tools/SlaGrains.Bench -- [--seconds 10] [--warmup 15] [--concurrency 32] [--cases 1000] [--clients 1000] [--only memory|postgres]
 // Needs a Release build of the host (dotnet build -c Release) and the local PostgreSQL (scripts/postgres-up.sh).
@@ -70,7 +71,7 @@ async Task MeasureInMemory()
 async Task MeasurePostgres()
 {
     var database = $"sla_bench_{Environment.ProcessId}";
-    await Execute(server, $"CREATE DATABASE {database}");
+    await Databases.Execute(server, $"CREATE DATABASE {database}");
     // The host's pool plus the raw upserts' 32 connections stay under PostgreSQL's default max_connections (100):
     // past it the server refuses connections and every writer stalls (docs/operations.md, "Connection pools").
     // Prepared statements and no reset on close are what SlaStorage gives Orleans' providers: the limit gets them too.
@@ -83,7 +84,7 @@ async Task MeasurePostgres()
         await using var host = await HostProcess.Start(root, 5311, postgres);
         using var http = Client(host);
         var cases = await OpenCases(http, "pg", caseCount, minutes: 600);
-        await Execute(postgres, "CREATE TABLE bench_upserts (id text PRIMARY KEY, payload bytea NOT NULL, version int NOT NULL)");
+        await Databases.Execute(postgres, "CREATE TABLE bench_upserts (id text PRIMARY KEY, payload bytea NOT NULL, version int NOT NULL)");
         var payload = new byte[600];
         await using var source = NpgsqlDataSource.Create(postgres);
         var upserts = await Load.Run("raw Npgsql upserts (limit)", load, async n =>
@@ -109,20 +110,7 @@ async Task MeasurePostgres()
     }
     finally
     {
-        NpgsqlConnection.ClearAllPools();
-        // FORCE cannot end an autovacuum worker for a non-superuser (42501); the worker is done within moments.
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                await Execute(server, $"DROP DATABASE IF EXISTS {database} WITH (FORCE)");
-                break;
-            }
-            catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.InsufficientPrivilege && attempt < 20)
-            {
-                await Task.Delay(500);
-            }
-        }
+        await Databases.Drop(server, database);
     }
 }
 
@@ -281,14 +269,6 @@ static async Task<(double P50, double P99)> DeadlineLateness(HttpClient http, in
     Progress.Clear();
     var lateness = receiver.Received.Where(r => targets.ContainsKey(r.Key)).Select(r => (r.Value - targets[r.Key]).TotalMilliseconds).Order().ToArray();
     return (Load.Percentile(lateness, 0.5), Load.Percentile(lateness, 0.99));
-}
-
-static async Task Execute(string connectionString, string sql)
-{
-    await using var connection = new NpgsqlConnection(connectionString);
-    await connection.OpenAsync();
-    await using var command = new NpgsqlCommand(sql, connection);
-    await command.ExecuteNonQueryAsync();
 }
 
 static async Task<long> Scalar(string connectionString, string sql)

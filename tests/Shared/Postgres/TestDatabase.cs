@@ -24,7 +24,7 @@ internal sealed class TestDatabase : IAsyncDisposable
     public static async Task<TestDatabase> Create()
     {
         var name = $"sla_test_{Guid.NewGuid():N}"[..24];
-        await Execute(ServerConnectionString, $"CREATE DATABASE {name}");
+        await Databases.Execute(ServerConnectionString, $"CREATE DATABASE {name}");
         var database = new TestDatabase(name, new NpgsqlConnectionStringBuilder(ServerConnectionString) { Database = name }.ConnectionString);
         await PostgresSchema.ApplyAsync(database.ConnectionString);
         return database;
@@ -33,35 +33,11 @@ internal sealed class TestDatabase : IAsyncDisposable
     /// <summary>Simulates an outage: refuses new connections to this database and ends the open ones.</summary>
     public async Task Refuse()
     {
-        await Execute(ServerConnectionString, $"ALTER DATABASE {Name} WITH ALLOW_CONNECTIONS false");
-        await Execute(ServerConnectionString, $"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{Name}' AND usename = current_user");
+        await Databases.Execute(ServerConnectionString, $"ALTER DATABASE {Name} WITH ALLOW_CONNECTIONS false");
+        await Databases.Execute(ServerConnectionString, $"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{Name}' AND usename = current_user");
     }
 
-    public Task Allow() => Execute(ServerConnectionString, $"ALTER DATABASE {Name} WITH ALLOW_CONNECTIONS true");
+    public Task Allow() => Databases.Execute(ServerConnectionString, $"ALTER DATABASE {Name} WITH ALLOW_CONNECTIONS true");
 
-    public async ValueTask DisposeAsync()
-    {
-        NpgsqlConnection.ClearAllPools();
-        // FORCE cannot end an autovacuum worker for a non-superuser (42501); the worker is done within moments.
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                await Execute(ServerConnectionString, $"DROP DATABASE IF EXISTS {Name} WITH (FORCE)");
-                return;
-            }
-            catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.InsufficientPrivilege && attempt < 20)
-            {
-                await Task.Delay(500);
-            }
-        }
-    }
-
-    private static async Task Execute(string connectionString, string sql)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
-    }
+    public async ValueTask DisposeAsync() => await Databases.Drop(ServerConnectionString, Name);
 }
