@@ -37,7 +37,9 @@ public sealed partial class CaseGrain(
     private const string MilestoneReminderPrefix = "ms:";
     private const string OutboxReminder = "outbox";
     private const string SealedLogState = "case-log";
-    private const int SealTailAt = 16 * 1024; // bytes; past this the tail moves to the sealed log
+    // Bounds of the tail (bytes) before it moves to the sealed log: see SealTailAt.
+    private const int MinSealTail = 2 * 1024;
+    private const int MaxSealTail = 64 * 1024;
     private static readonly TimeSpan RetryPeriod = TimeSpan.FromMinutes(1);
     private static readonly Duration CalendarRefresh = Duration.FromMinutes(1);
 
@@ -301,11 +303,15 @@ public sealed partial class CaseGrain(
     /// </summary>
     private async Task SealTail()
     {
-        if (_tail.WrittenCount < SealTailAt)
+        if (_tail.WrittenCount < MinSealTail)
         {
             return;
         }
         var log = await SealedLog();
+        if (_tail.WrittenCount < SealTailAt(log.Events.Length, State.SealedEvents))
+        {
+            return;
+        }
         var joined = new byte[log.Events.Length + _tail.WrittenCount];
         log.Events.Span.CopyTo(joined);
         _tail.WrittenSpan.CopyTo(joined.AsSpan(log.Events.Length));
@@ -315,6 +321,19 @@ public sealed partial class CaseGrain(
         _tail = new ArrayBufferWriter<byte>();
         State.Log = ReadOnlyMemory<byte>.Empty;
     }
+
+    /// <summary>
+    /// How long the tail may grow, in bytes, before it is sealed. Every event writes the tail and every seal rewrites
+    /// the sealed log, so per event a case pays about half the threshold plus its share of the next seal (sealed bytes
+    /// × event size ÷ twice the threshold). The sum is smallest at √(sealed bytes × event size), with the sealed log's
+    /// own average as the event size. The floor keeps a young case's row under PostgreSQL's 2 KB TOAST threshold, past
+    /// which every write is compressed and, if still too long, stored out of line; the ceiling bounds one write for the
+    /// rare case with megabytes of history.
+    /// </summary>
+    internal static int SealTailAt(int sealedBytes, int sealedEvents) =>
+        sealedEvents == 0
+            ? MinSealTail
+            : (int)Math.Clamp(sealedBytes / Math.Sqrt(sealedEvents), MinSealTail, MaxSealTail);
 
     /// <summary>The sealed log as far as the case's state has recorded it.</summary>
     private async Task<CaseLogState> SealedLog()
