@@ -61,6 +61,7 @@ if (role.ServesClients)
     builder.AddSlaApiKeys();
     builder.AddSlaApi();
     builder.Services.AddSignalR();
+    builder.Services.AddSingleton<LiveSubscriptions>();
     builder.Services.AddSingleton<HubRelay>();
     builder.Services.AddHostedService<LiveRelayRegistration>();
     if (builder.Environment.IsDevelopment() && builder.Configuration.GetValue("Sla:Demo:Seed", true))

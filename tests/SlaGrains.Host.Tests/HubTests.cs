@@ -48,6 +48,40 @@ public sealed class HubTests
     }
 
     [Fact]
+    public async Task A_watcher_keeps_getting_changes_when_others_watching_the_same_case_unsubscribe_or_disconnect()
+    {
+        await using var host = new SlaHost();
+        var admin = host.Client();
+        var (_, entitlement, _) = await Scenario.Entitled(admin);
+        var caseId = Api.Id("case");
+        await (await admin.Post($"/api/v1/cases/{caseId}/events", Scenario.Opened("o", entitlement, DateTimeOffset.UtcNow.AddMinutes(-5)))).Json();
+
+        await using var staying = Connect(host);
+        await using var leaving = Connect(host);
+        await using var disconnecting = Connect(host);
+        var stayed = Channel.CreateUnbounded<JsonElement>();
+        var left = Channel.CreateUnbounded<JsonElement>();
+        staying.On<JsonElement>("caseChanged", c => stayed.Writer.TryWrite(c));
+        leaving.On<JsonElement>("caseChanged", c => left.Writer.TryWrite(c));
+        foreach (var hub in new[] { staying, leaving, disconnecting })
+        {
+            await hub.StartAsync();
+            await hub.InvokeAsync<JsonElement>("SubscribeCase", caseId);
+        }
+        await leaving.InvokeAsync<JsonElement>("SubscribeCase", caseId); // twice is still one membership, as in SignalR's groups
+        await leaving.InvokeAsync("UnsubscribeCase", caseId);
+        await disconnecting.StopAsync();
+
+        await (await admin.Post($"/api/v1/cases/{caseId}/events", new { eventId = "working", type = "updated", changes = new { status = "Working" } })).Json();
+
+        var pushed = await Next(stayed, c => c.GetProperty("caseId").GetString() == caseId && c.GetProperty("status").GetString() == "Working");
+        Assert.Equal("Working", pushed.GetProperty("status").GetString());
+        // A round trip on the same connection arrives after any push sent to it before.
+        await leaving.InvokeAsync("UnsubscribeCase", caseId);
+        Assert.False(left.Reader.TryRead(out _), "a client that unsubscribed still got the change");
+    }
+
+    [Fact]
     public async Task The_hub_refuses_connections_without_a_key_with_the_read_scope()
     {
         await using var host = new SlaHost();

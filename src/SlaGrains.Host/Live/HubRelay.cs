@@ -5,20 +5,19 @@ namespace SlaGrains.Host.Live;
 
 /// <summary>
 /// This process's relay: every change in the cluster arrives here, and goes to the SignalR groups of this process
-/// that subscribed to its case or its queue. SignalR groups stay local, so no backplane is needed.
+/// that subscribed to its case or its queue. SignalR groups stay local, so no backplane is needed. A change nobody
+/// here watches is dropped before its payload is built.
 /// </summary>
-public sealed class HubRelay(IHubContext<SlaHub> hub) : ILiveRelay
+public sealed class HubRelay(IHubContext<SlaHub> hub, LiveSubscriptions subscriptions) : ILiveRelay
 {
     public async Task CasesChanged(IReadOnlyList<CaseChange> changes)
     {
         ArgumentNullException.ThrowIfNull(changes);
         foreach (var change in changes)
         {
-            var payload = LivePayloads.Case(change);
-            await hub.Clients.Group(LivePayloads.CaseGroup(change.Snapshot.CaseId)).SendAsync(LivePayloads.CaseChanged, payload);
-            if (change.Snapshot.Queue is { } queue)
+            if (Watching(change.Snapshot.CaseId, change.Snapshot.Queue) is { Count: > 0 } groups)
             {
-                await hub.Clients.Group(LivePayloads.QueueGroup(queue)).SendAsync(LivePayloads.CaseChanged, payload);
+                await hub.Clients.Groups(groups).SendAsync(LivePayloads.CaseChanged, LivePayloads.Case(change));
             }
         }
     }
@@ -28,11 +27,25 @@ public sealed class HubRelay(IHubContext<SlaHub> hub) : ILiveRelay
         ArgumentNullException.ThrowIfNull(notices);
         foreach (var notice in notices)
         {
-            var payload = LivePayloads.Notice(notice);
-            var groups = notice.Queue is { } queue
-                ? [LivePayloads.CaseGroup(notice.CaseId), LivePayloads.QueueGroup(queue)]
-                : new[] { LivePayloads.CaseGroup(notice.CaseId) };
-            await hub.Clients.Groups(groups).SendAsync(LivePayloads.MethodFor(notice), payload);
+            if (Watching(notice.CaseId, notice.Queue) is { Count: > 0 } groups)
+            {
+                await hub.Clients.Groups(groups).SendAsync(LivePayloads.MethodFor(notice), LivePayloads.Notice(notice));
+            }
         }
+    }
+
+    /// <summary>The groups of the case and of its queue that have members in this process.</summary>
+    private List<string> Watching(string caseId, string? queue)
+    {
+        List<string> groups = [];
+        if (LivePayloads.CaseGroup(caseId) is var caseGroup && subscriptions.HasMembers(caseGroup))
+        {
+            groups.Add(caseGroup);
+        }
+        if (queue is not null && LivePayloads.QueueGroup(queue) is var queueGroup && subscriptions.HasMembers(queueGroup))
+        {
+            groups.Add(queueGroup);
+        }
+        return groups;
     }
 }

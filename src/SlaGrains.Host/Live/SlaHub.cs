@@ -13,7 +13,7 @@ namespace SlaGrains.Host.Live;
 /// waits for the next change to draw; afterwards it receives <c>caseChanged</c> and the milestone messages.
 /// </summary>
 [Authorize(Policy = Scopes.Read)]
-public sealed class SlaHub(IGrainFactory grains) : Hub
+public sealed class SlaHub(IGrainFactory grains, LiveSubscriptions subscriptions) : Hub
 {
     public const string Path = "/hubs/sla";
     public const int QueueLimit = 200;
@@ -21,20 +21,38 @@ public sealed class SlaHub(IGrainFactory grains) : Hub
     /// <summary>Subscribes to one case; returns its snapshot with version, or null when the case does not exist.</summary>
     public async Task<JsonObject?> SubscribeCase(string caseId)
     {
-        await Groups.AddToGroupAsync(Context.ConnectionId, LivePayloads.CaseGroup(caseId));
+        await Join(LivePayloads.CaseGroup(caseId));
         return await grains.GetGrain<ICaseGrain>(caseId).Watch() is { } change ? LivePayloads.Case(change) : null;
     }
 
-    public Task UnsubscribeCase(string caseId) => Groups.RemoveFromGroupAsync(Context.ConnectionId, LivePayloads.CaseGroup(caseId));
+    public Task UnsubscribeCase(string caseId) => Leave(LivePayloads.CaseGroup(caseId));
 
     /// <summary>Subscribes to a queue; returns its open cases (soonest deadline first) as snapshots with versions.</summary>
     public async Task<JsonArray> SubscribeQueue(string queue)
     {
-        await Groups.AddToGroupAsync(Context.ConnectionId, LivePayloads.QueueGroup(queue));
+        await Join(LivePayloads.QueueGroup(queue));
         IReadOnlyList<QueueEntry> entries = await grains.GetGrain<IQueueGrain>(queue).List(QueueLimit);
         var changes = await Task.WhenAll(entries.Select(e => grains.GetGrain<ICaseGrain>(e.CaseId).Watch()));
         return [.. changes.OfType<CaseChange>().Where(c => !c.Snapshot.Closed && c.Snapshot.Queue == queue).Select(c => (JsonNode)LivePayloads.Case(c))];
     }
 
-    public Task UnsubscribeQueue(string queue) => Groups.RemoveFromGroupAsync(Context.ConnectionId, LivePayloads.QueueGroup(queue));
+    public Task UnsubscribeQueue(string queue) => Leave(LivePayloads.QueueGroup(queue));
+
+    public override Task OnDisconnectedAsync(Exception? exception)
+    {
+        subscriptions.Disconnected(Context.ConnectionId); // SignalR drops the connection from its groups itself
+        return base.OnDisconnectedAsync(exception);
+    }
+
+    private Task Join(string group)
+    {
+        subscriptions.Join(Context.ConnectionId, group);
+        return Groups.AddToGroupAsync(Context.ConnectionId, group);
+    }
+
+    private async Task Leave(string group)
+    {
+        await Groups.RemoveFromGroupAsync(Context.ConnectionId, group);
+        subscriptions.Leave(Context.ConnectionId, group);
+    }
 }
