@@ -85,7 +85,7 @@ public static class SlaStorage
             o.Invariant = Invariant;
             o.ConnectionString = connectionString;
         });
-        return silo.UsePostgresGrainStorage(connectionString);
+        return silo.UsePostgresGrainStorage(configured); // it applies ForOrleansProviders itself, as tests call it directly
     }
 
     /// <summary>A front-end's connection to the silos: it finds their gateways in the PostgreSQL membership table.</summary>
