@@ -21,12 +21,13 @@ public static class Load
     public static async Task<Result> Run(string name, Shape shape, Func<long, Task<bool>> operation, int unitsPerOperation = 1)
     {
         ArgumentNullException.ThrowIfNull(shape);
-        long next = 0;
+        long next = 0; // numbered on across the warm-up, so the measured operations never repeat its event ids
+        long Next() => Interlocked.Increment(ref next);
         if (shape.Warmup > TimeSpan.Zero)
         {
-            await Drive($"{name}, warming up", shape.Concurrency, shape.Warmup, operation, unitsPerOperation, () => Interlocked.Increment(ref next));
+            await Drive($"{name}, warming up", shape.Concurrency, shape.Warmup, operation, unitsPerOperation, Next);
         }
-        var (latencies, failures, elapsed) = await Drive(name, shape.Concurrency, shape.Duration, operation, unitsPerOperation, () => Interlocked.Increment(ref next));
+        var (latencies, failures, elapsed) = await Drive(name, shape.Concurrency, shape.Duration, operation, unitsPerOperation, Next);
         return new Result(name, latencies.Length * (long)unitsPerOperation, failures, latencies.Length * (double)unitsPerOperation / elapsed,
             Percentile(latencies, 0.50), Percentile(latencies, 0.99));
     }
