@@ -23,9 +23,7 @@ public sealed class HubTests
     {
         await using var host = new SlaHost();
         var admin = host.Client();
-        var (_, entitlement, _) = await Scenario.Entitled(admin);
-        var caseId = Api.Id("case");
-        await (await admin.Post($"/api/v1/cases/{caseId}/events", Scenario.Opened("o", entitlement, DateTimeOffset.UtcNow.AddMinutes(-5)))).Json();
+        var caseId = await OpenEntitledCase(admin);
 
         await using var hub = Connect(host);
         var changes = Channel.CreateUnbounded<JsonElement>();
@@ -52,9 +50,7 @@ public sealed class HubTests
     {
         await using var host = new SlaHost();
         var admin = host.Client();
-        var (_, entitlement, _) = await Scenario.Entitled(admin);
-        var caseId = Api.Id("case");
-        await (await admin.Post($"/api/v1/cases/{caseId}/events", Scenario.Opened("o", entitlement, DateTimeOffset.UtcNow.AddMinutes(-5)))).Json();
+        var caseId = await OpenEntitledCase(admin);
 
         await using var staying = Connect(host);
         await using var leaving = Connect(host);
@@ -130,6 +126,15 @@ public sealed class HubTests
         Assert.Equal(entitlement, pushed.GetProperty("entitlementId").GetString());
         var siloB = hostB.Services.GetRequiredService<Orleans.Runtime.ILocalSiloDetails>().SiloAddress;
         Assert.Equal(siloB, await grainsA.GetGrain<IManagementGrain>(0).GetActivationAddress(grainsA.GetGrain<Contracts.Cases.ICaseGrain>(caseId)));
+    }
+
+    /// <summary>A case opened five minutes ago under a fresh entitlement, its First Response running.</summary>
+    private static async Task<string> OpenEntitledCase(HttpClient admin)
+    {
+        var (_, entitlement, _) = await Scenario.Entitled(admin);
+        var caseId = Api.Id("case");
+        await (await admin.Post($"/api/v1/cases/{caseId}/events", Scenario.Opened("o", entitlement, DateTimeOffset.UtcNow.AddMinutes(-5)))).Json();
+        return caseId;
     }
 
     private static async Task<JsonElement> Next(Channel<JsonElement> channel, Func<JsonElement, bool> match)
