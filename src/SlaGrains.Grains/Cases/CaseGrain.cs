@@ -305,7 +305,7 @@ public sealed partial class CaseGrain(
     {
         if (_tail.WrittenCount < MinSealTail)
         {
-            return;
+            return; // most changes: no need to read the sealed log to know the threshold
         }
         var log = await SealedLog();
         if (_tail.WrittenCount < SealTailAt(log.Events.Length, State.SealedEvents))
