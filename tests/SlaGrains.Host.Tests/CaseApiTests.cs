@@ -19,6 +19,9 @@ public sealed class CaseApiTests(HostFixture fixture)
         var replay = await admin.Post($"/api/v1/cases/{caseId}/events", Scenario.Opened("crm-1", entitlement, openedAt));
 
         Assert.False(response.Headers.Contains("Idempotent-Replay"));
+        Assert.NotEqual(true, response.Headers.TransferEncodingChunked); // sent whole, with its length
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(response.Content.Headers.ContentLength, (await response.Content.ReadAsByteArrayAsync()).Length);
         Assert.Equal(caseId, (string)snapshot["caseId"]!);
         Assert.Equal(process, (string)snapshot["processId"]!);
         Assert.Equal("Compliant", (string)snapshot["milestoneStatus"]!);
