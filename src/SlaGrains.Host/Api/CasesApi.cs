@@ -16,7 +16,7 @@ public static class CasesApi
     {
         var group = routes.MapGroup("/api/v1").WithTags("Cases");
 
-        group.MapPost("/cases/{caseId}/events", async (string caseId, HttpRequest request, HttpResponse response, IGrainFactory grains, TimeProvider clock) =>
+        group.MapPost("/cases/{caseId}/events", async (string caseId, HttpRequest request, HttpResponse response, GrainReferences grains, TimeProvider clock) =>
         {
             if (Ids.Check("caseId", caseId) is { } bad)
             {
@@ -36,7 +36,7 @@ public static class CasesApi
             {
                 return ApiProblems.Invalid(errors);
             }
-            var result = await grains.GetGrain<ICaseGrain>(caseId).Apply(e);
+            var result = await grains.Get<ICaseGrain>(caseId).Apply(e);
             if (result.Outcome == CaseWriteOutcome.Replayed)
             {
                 response.Headers[ReplayHeader] = "true";
@@ -49,7 +49,7 @@ public static class CasesApi
             };
         }).RequireAuthorization(Scopes.EventsWrite).Accepts<EventRequest>("application/json");
 
-        group.MapPost("/events", async (HttpRequest request, IGrainFactory grains, TimeProvider clock) =>
+        group.MapPost("/events", async (HttpRequest request, GrainReferences grains, TimeProvider clock) =>
         {
             var (batch, problem) = await JsonBody.Read<List<EventRequest>>(request);
             if (problem is not null)
@@ -63,7 +63,7 @@ public static class CasesApi
             return ApiJson.Ok(await ApplyBatch(batch, grains, Instant.FromDateTimeOffset(clock.GetUtcNow())));
         }).RequireAuthorization(Scopes.EventsWrite).Accepts<List<EventRequest>>("application/json");
 
-        group.MapGet("/cases/{caseId}", async (string caseId, string? asOf, IGrainFactory grains) =>
+        group.MapGet("/cases/{caseId}", async (string caseId, string? asOf, GrainReferences grains) =>
         {
             Instant? at = null;
             if (asOf is not null)
@@ -75,14 +75,14 @@ public static class CasesApi
                     return ApiProblems.Invalid(errors);
                 }
             }
-            return await grains.GetGrain<ICaseGrain>(caseId).GetSnapshot(at) is { } snapshot
+            return await grains.Get<ICaseGrain>(caseId).GetSnapshot(at) is { } snapshot
                 ? ApiJson.Ok(snapshot)
                 : ApiProblems.NotFound($"case '{caseId}'");
         }).RequireAuthorization(Scopes.Read);
 
-        group.MapGet("/cases/{caseId}/events", async (string caseId, IGrainFactory grains) =>
+        group.MapGet("/cases/{caseId}/events", async (string caseId, GrainReferences grains) =>
         {
-            var history = await grains.GetGrain<ICaseGrain>(caseId).GetHistory();
+            var history = await grains.Get<ICaseGrain>(caseId).GetHistory();
             return history.Count > 0 ? ApiJson.Ok(history) : ApiProblems.NotFound($"case '{caseId}'");
         }).RequireAuthorization(Scopes.Read);
 
@@ -103,7 +103,7 @@ public static class CasesApi
     /// One result per event, in order. Events of one case are applied in the order sent; different cases run in
     /// parallel, since each case is its own grain.
     /// </summary>
-    private static async Task<BatchResult[]> ApplyBatch(List<EventRequest> batch, IGrainFactory grains, Instant receivedAt)
+    private static async Task<BatchResult[]> ApplyBatch(List<EventRequest> batch, GrainReferences grains, Instant receivedAt)
     {
         var results = new BatchResult[batch.Count];
         var byCase = new Dictionary<string, List<(int Index, Domain.Cases.CaseEvent Event)>>(StringComparer.Ordinal);
@@ -131,7 +131,7 @@ public static class CasesApi
         // Bounded: a batch of 1,000 cases must not ask storage for 1,000 connections at once.
         await Parallel.ForEachAsync(byCase, new ParallelOptions { MaxDegreeOfParallelism = BatchParallelism }, async (pair, _) =>
         {
-            var grain = grains.GetGrain<ICaseGrain>(pair.Key);
+            var grain = grains.Get<ICaseGrain>(pair.Key);
             var unavailable = false;
             foreach (var (index, e) in pair.Value)
             {
