@@ -13,23 +13,58 @@ public static class Load
     /// </summary>
     public sealed record Shape(int Concurrency, TimeSpan Warmup, TimeSpan Duration);
 
-    public sealed record Result(string Name, long Operations, long Failures, double PerSecond, double P50Ms, double P99Ms)
+    /// <summary>A workload's figures; <paramref name="HostCpuUs"/> is the host's CPU time per event, when the host does the work.</summary>
+    public sealed record Result(string Name, long Operations, long Failures, double PerSecond, double P50Ms, double P99Ms, double? HostCpuUs)
     {
-        public override string ToString() => $"{PerSecond,10:N0}/s  p50 {P50Ms,6:N1} ms  p99 {P99Ms,6:N1} ms  ({Operations:N0} ok, {Failures:N0} failed)";
+        public override string ToString() =>
+            $"{PerSecond,10:N0}/s  p50 {P50Ms,6:N1} ms  p99 {P99Ms,6:N1} ms  ({Operations:N0} ok, {Failures:N0} failed){(HostCpuUs is { } cpu ? $"  host CPU {cpu:N0} µs each" : "")}";
     }
 
-    public static async Task<Result> Run(string name, Shape shape, Func<long, Task<bool>> operation, int unitsPerOperation = 1)
+    /// <summary>
+    /// One load of a comparison: its name, one operation numbered n, how many events an operation carries, and the
+    /// host process's CPU clock when the host is what the load exercises.
+    /// </summary>
+    public sealed record Workload(string Name, Func<long, Task<bool>> Operation, int UnitsPerOperation = 1, Func<TimeSpan>? HostCpu = null);
+
+    /// <summary>
+    /// Measures workloads that are compared with each other (a figure and its limit). Each is warmed up, then the
+    /// measured time is cut into <paramref name="rounds"/> slices taken in turn (limit, figure, limit, figure, …), so
+    /// that whatever else the shared machine is doing lands on both sides of a ratio instead of on one phase.
+    /// </summary>
+    public static async Task<Result[]> Compare(Shape shape, int rounds, params Workload[] workloads)
     {
         ArgumentNullException.ThrowIfNull(shape);
-        long next = 0; // numbered on across the warm-up, so the measured operations never repeat its event ids
+        ArgumentNullException.ThrowIfNull(workloads);
+        long next = 0; // numbered on across warm-ups and rounds, so no two operations repeat an event id
         long Next() => Interlocked.Increment(ref next);
-        if (shape.Warmup > TimeSpan.Zero)
+        foreach (var w in workloads.Where(_ => shape.Warmup > TimeSpan.Zero))
         {
-            await Drive($"{name}, warming up", shape.Concurrency, shape.Warmup, operation, unitsPerOperation, Next);
+            await Drive($"{w.Name}, warming up", shape.Concurrency, shape.Warmup, w.Operation, w.UnitsPerOperation, Next);
         }
-        var (latencies, failures, elapsed) = await Drive(name, shape.Concurrency, shape.Duration, operation, unitsPerOperation, Next);
-        return new Result(name, latencies.Length * (long)unitsPerOperation, failures, latencies.Length * (double)unitsPerOperation / elapsed,
-            Percentile(latencies, 0.50), Percentile(latencies, 0.99));
+        var latencies = workloads.Select(_ => new List<double>()).ToArray();
+        var failures = new long[workloads.Length];
+        var seconds = new double[workloads.Length];
+        var cpu = new TimeSpan[workloads.Length];
+        for (var round = 1; round <= rounds; round++)
+        {
+            for (var i = 0; i < workloads.Length; i++)
+            {
+                var w = workloads[i];
+                var cpuBefore = w.HostCpu?.Invoke() ?? TimeSpan.Zero;
+                var slice = await Drive($"{w.Name} ({round}/{rounds})", shape.Concurrency, shape.Duration / rounds, w.Operation, w.UnitsPerOperation, Next);
+                cpu[i] += (w.HostCpu?.Invoke() ?? TimeSpan.Zero) - cpuBefore;
+                latencies[i].AddRange(slice.Latencies);
+                failures[i] += slice.Failures;
+                seconds[i] += slice.Seconds;
+            }
+        }
+        return [.. workloads.Select((w, i) =>
+        {
+            var sorted = latencies[i].Order().ToArray();
+            var units = (sorted.Length + failures[i]) * (double)w.UnitsPerOperation;
+            return new Result(w.Name, sorted.Length * (long)w.UnitsPerOperation, failures[i], sorted.Length * (double)w.UnitsPerOperation / seconds[i],
+                Percentile(sorted, 0.50), Percentile(sorted, 0.99), w.HostCpu is null || units == 0 ? null : cpu[i].TotalMicroseconds / units);
+        })];
     }
 
     /// <summary>Runs the workers for <paramref name="duration"/>; answers the sorted latencies of the successes.</summary>
