@@ -37,9 +37,12 @@ public static class Load
         ArgumentNullException.ThrowIfNull(workloads);
         long next = 0; // numbered on across warm-ups and rounds, so no two operations repeat an event id
         long Next() => Interlocked.Increment(ref next);
-        foreach (var w in workloads.Where(_ => shape.Warmup > TimeSpan.Zero))
+        if (shape.Warmup > TimeSpan.Zero)
         {
-            await Drive($"{w.Name}, warming up", shape.Concurrency, shape.Warmup, w.Operation, w.UnitsPerOperation, Next);
+            foreach (var w in workloads)
+            {
+                await Drive($"{w.Name}, warming up", shape.Concurrency, shape.Warmup, w.Operation, w.UnitsPerOperation, Next);
+            }
         }
         var latencies = workloads.Select(_ => new List<double>()).ToArray();
         var failures = new long[workloads.Length];
