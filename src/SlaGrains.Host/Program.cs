@@ -58,6 +58,7 @@ else
 builder.AddSlaOperations();
 if (role.ServesClients)
 {
+    builder.Services.AddSingleton<GrainReferences>();
     builder.AddSlaApiKeys();
     builder.AddSlaApi();
     builder.Services.AddSignalR();

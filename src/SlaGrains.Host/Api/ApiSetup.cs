@@ -18,7 +18,6 @@ public static class ApiSetup
         ArgumentNullException.ThrowIfNull(builder);
         var configuration = builder.Configuration;
         builder.Services.AddProblemDetails();
-        builder.Services.AddSingleton<GrainReferences>();
         builder.Services.AddExceptionHandler<StorageUnavailableHandler>();
         builder.WebHost.ConfigureKestrel(kestrel =>
             kestrel.Limits.MaxRequestBodySize = configuration.GetValue<long?>("Sla:MaxRequestBodyBytes") ?? 4 * 1024 * 1024);

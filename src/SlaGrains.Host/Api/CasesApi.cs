@@ -1,6 +1,7 @@
 using NodaTime;
 using SlaGrains.Contracts.Cases;
 using SlaGrains.Contracts.Queues;
+using SlaGrains.Host.Hosting;
 using SlaGrains.Host.Security;
 
 namespace SlaGrains.Host.Api;

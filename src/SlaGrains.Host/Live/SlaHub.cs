@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.SignalR;
 using SlaGrains.Contracts.Cases;
 using SlaGrains.Contracts.Live;
 using SlaGrains.Contracts.Queues;
+using SlaGrains.Host.Hosting;
 using SlaGrains.Host.Security;
 
 namespace SlaGrains.Host.Live;
@@ -13,7 +14,7 @@ namespace SlaGrains.Host.Live;
 /// waits for the next change to draw; afterwards it receives <c>caseChanged</c> and the milestone messages.
 /// </summary>
 [Authorize(Policy = Scopes.Read)]
-public sealed class SlaHub(IGrainFactory grains, LiveSubscriptions subscriptions) : Hub
+public sealed class SlaHub(GrainReferences grains, LiveSubscriptions subscriptions) : Hub
 {
     public const string Path = "/hubs/sla";
     public const int QueueLimit = 200;
@@ -22,7 +23,7 @@ public sealed class SlaHub(IGrainFactory grains, LiveSubscriptions subscriptions
     public async Task<JsonObject?> SubscribeCase(string caseId)
     {
         await Join(LivePayloads.CaseGroup(caseId));
-        return await grains.GetGrain<ICaseGrain>(caseId).Watch() is { } change ? LivePayloads.Case(change) : null;
+        return await grains.Get<ICaseGrain>(caseId).Watch() is { } change ? LivePayloads.Case(change) : null;
     }
 
     public Task UnsubscribeCase(string caseId) => Leave(LivePayloads.CaseGroup(caseId));
@@ -31,8 +32,8 @@ public sealed class SlaHub(IGrainFactory grains, LiveSubscriptions subscriptions
     public async Task<JsonArray> SubscribeQueue(string queue)
     {
         await Join(LivePayloads.QueueGroup(queue));
-        IReadOnlyList<QueueEntry> entries = await grains.GetGrain<IQueueGrain>(queue).List(QueueLimit);
-        var changes = await Task.WhenAll(entries.Select(e => grains.GetGrain<ICaseGrain>(e.CaseId).Watch()));
+        IReadOnlyList<QueueEntry> entries = await grains.Get<IQueueGrain>(queue).List(QueueLimit);
+        var changes = await Task.WhenAll(entries.Select(e => grains.Get<ICaseGrain>(e.CaseId).Watch()));
         return [.. changes.OfType<CaseChange>().Where(c => !c.Snapshot.Closed && c.Snapshot.Queue == queue).Select(c => (JsonNode)LivePayloads.Case(c))];
     }
 
