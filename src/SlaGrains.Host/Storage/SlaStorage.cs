@@ -118,7 +118,7 @@ public static class SlaStorage
     {
         ArgumentNullException.ThrowIfNull(silo);
         silo.AddMemoryGrainStorage(StorageNames.Sla, options => options.Configure<Serializer>(
-            (o, serializer) => o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer)));
+            (o, serializer) => o.GrainStorageSerializer = new ExactGrainStorageSerializer(serializer)));
         return silo;
     }
 
@@ -134,7 +134,7 @@ public static class SlaStorage
         {
             o.Invariant = Invariant;
             o.ConnectionString = ForOrleansProviders(connectionString);
-            o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
+            o.GrainStorageSerializer = new ExactGrainStorageSerializer(serializer);
         }));
         silo.Services.AddKeyedSingleton<IGrainStorage>(StorageNames.Sla,
             (services, _) => new UnavailableAwareGrainStorage(services.GetRequiredKeyedService<IGrainStorage>(adoNet)));
