@@ -36,10 +36,9 @@ public sealed partial class CaseGrain(
 {
     private const string MilestoneReminderPrefix = "ms:";
     private const string OutboxReminder = "outbox";
-    private const string SealedLogState = "case-log";
-    // Bounds of the tail (bytes) before it moves to the sealed log: see SealTailAt.
-    private const int MinSealTail = 2 * 1024;
-    private const int MaxSealTail = 64 * 1024;
+    private const string SealedLogState = "case-log"; // the first sealed run; later ones add "-1", "-2", ...
+    // Past this many bytes the tail is sealed: it keeps a case's own row under PostgreSQL's 2 KB TOAST threshold.
+    private const int SealTailAt = 2 * 1024;
     private static readonly TimeSpan RetryPeriod = TimeSpan.FromMinutes(1);
     private static readonly Duration CalendarRefresh = Duration.FromMinutes(1);
 
@@ -48,7 +47,9 @@ public sealed partial class CaseGrain(
 
     private readonly List<CaseEvent> _events = []; // the sealed log and State.Log decoded, in the same order
     private ArrayBufferWriter<byte> _tail = new(); // State.Log's buffer: an event is appended, the rest never copied again
-    private GrainState<CaseLogState>? _sealed; // read when first needed: most cases never seal
+    // The sealed runs' records by index, as read or written by this activation (with their etags); the first
+    // State.SealedRuns.Count are the runs the case counts, holding exactly those events. Any after them are spent.
+    private readonly List<GrainState<CaseLogState>> _runs = [];
     private CaseFold? _fold; // the engine's fold of all of _events, kept while new events arrive in history order
     private readonly HashSet<string> _eventIds = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Instant> _calendarVersions = new(StringComparer.Ordinal);
@@ -65,9 +66,12 @@ public sealed partial class CaseGrain(
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        if (State.SealedEvents > 0)
+        var counts = SealedRuns();
+        for (var i = 0; i < counts.Count; i++)
         {
-            _events.AddRange(StoredEvent.ReadAll((await SealedLog()).Events));
+            var run = await ReadNextRun();
+            run.Events = StoredEvent.FirstLines(run.Events, counts[i]);
+            _events.AddRange(StoredEvent.ReadAll(run.Events));
         }
         _tail.Write(State.Log.Span);
         foreach (var e in State.LegacyEvents ?? [])
@@ -298,57 +302,71 @@ public sealed partial class CaseGrain(
 
     /// <summary>
     /// Once the tail has grown past <see cref="SealTailAt"/>, moves it to the sealed log, so that the case's own write
-    /// stays small however long its history grows. The sealed log is written first: until the case's state records
-    /// the seal, its copies of the tail's events are ignored and the tail still holds them.
+    /// stays small however long its history grows. The sealed log is a few runs, each its own record, merged the way a
+    /// binary counter carries: the tail becomes a new run, and while the run before it is no larger, the two become one.
+    /// Runs then halve in size from the first, a case of n sealed bytes reads about log₂(n / 2 KB) records when it
+    /// activates, and each event is rewritten about that many times over its life, where rewriting one whole sealed
+    /// log at every seal cost √n per event. A merged run is written into the record of its first run, whose events it
+    /// begins with, and a new run into a record the case does not count: until the case's state records the seal,
+    /// every run it counts still reads as before (the first lines of its record) and the tail still holds the rest.
     /// </summary>
     private async Task SealTail()
     {
-        if (_tail.WrittenCount < MinSealTail)
-        {
-            return; // most changes: no need to read the sealed log to know the threshold
-        }
-        var log = await SealedLog();
-        if (_tail.WrittenCount < SealTailAt(log.Events.Length, State.SealedEvents))
+        if (_tail.WrittenCount < SealTailAt)
         {
             return;
         }
-        var joined = new byte[log.Events.Length + _tail.WrittenCount];
-        log.Events.Span.CopyTo(joined);
-        _tail.WrittenSpan.CopyTo(joined.AsSpan(log.Events.Length));
-        log.Events = joined;
-        await storage.WriteStateAsync(SealedLogState, this.GetGrainId(), _sealed!);
+        var counts = SealedRuns();
+        var first = counts.Count;
+        var bytes = _tail.WrittenCount;
+        while (first > 0 && Run(first - 1).Events.Length <= bytes)
+        {
+            first--;
+            bytes += Run(first).Events.Length;
+        }
+        var joined = new byte[bytes];
+        var at = 0;
+        for (var i = first; i < counts.Count; i++)
+        {
+            Run(i).Events.Span.CopyTo(joined.AsSpan(at));
+            at += Run(i).Events.Length;
+        }
+        _tail.WrittenSpan.CopyTo(joined.AsSpan(at));
+
+        if (first == _runs.Count)
+        {
+            await ReadNextRun(); // a record spent by an earlier merge is still there, with an etag to match
+        }
+        Run(first).Events = joined;
+        await storage.WriteStateAsync(RunStateName(first), this.GetGrainId(), _runs[first]);
+        for (var i = first + 1; i < counts.Count; i++)
+        {
+            Run(i).Events = ReadOnlyMemory<byte>.Empty; // spent: now part of the merged run
+        }
+        var merged = counts.Skip(first).Sum() + (_events.Count - State.SealedEvents);
+        State.SealedRuns = [.. counts.Take(first), merged];
         State.SealedEvents = _events.Count;
         _tail = new ArrayBufferWriter<byte>();
         State.Log = ReadOnlyMemory<byte>.Empty;
     }
 
-    /// <summary>
-    /// How long the tail may grow, in bytes, before it is sealed. Every event writes the tail and every seal rewrites
-    /// the sealed log, so per event a case pays about half the threshold plus its share of the next seal (sealed bytes
-    /// × event size ÷ twice the threshold). The sum is smallest at √(sealed bytes × event size), with the sealed log's
-    /// own average as the event size. The floor keeps a young case's row under PostgreSQL's 2 KB TOAST threshold, past
-    /// which every write is compressed and, if still too long, stored out of line; the ceiling bounds one write for the
-    /// rare case with megabytes of history.
-    /// </summary>
-    internal static int SealTailAt(int sealedBytes, int sealedEvents) =>
-        sealedEvents == 0
-            ? MinSealTail
-            : (int)Math.Clamp(sealedBytes / Math.Sqrt(sealedEvents), MinSealTail, MaxSealTail);
+    /// <summary>How many events each sealed run holds; states written before runs existed had at most one.</summary>
+    private List<int> SealedRuns() =>
+        State.SealedRuns ?? (State.SealedEvents > 0 ? [State.SealedEvents] : []);
 
-    /// <summary>The sealed log as far as the case's state has recorded it.</summary>
-    private async Task<CaseLogState> SealedLog()
+    private static string RunStateName(int index) => index == 0 ? SealedLogState : $"{SealedLogState}-{index}";
+
+    /// <summary>Reads the record of the run after those in <see cref="_runs"/> and keeps it there, with its etag.</summary>
+    private async Task<CaseLogState> ReadNextRun()
     {
-        if (_sealed?.State is { } known)
-        {
-            return known;
-        }
         var stored = new GrainState<CaseLogState>(new CaseLogState());
-        await storage.ReadStateAsync(SealedLogState, this.GetGrainId(), stored);
-        var log = stored.State ??= new CaseLogState();
-        log.Events = StoredEvent.FirstLines(log.Events, State.SealedEvents);
-        _sealed = stored;
-        return log;
+        await storage.ReadStateAsync(RunStateName(_runs.Count), this.GetGrainId(), stored);
+        stored.State ??= new CaseLogState();
+        _runs.Add(stored);
+        return stored.State;
     }
+
+    private CaseLogState Run(int index) => _runs[index].State!; // ReadNextRun never keeps a null
 
     private static IEnumerable<CaseEvent> Escalations(PendingNotification notification) =>
         notification.Actions

@@ -18,6 +18,12 @@ public sealed class CaseState
     /// <summary>How many events, from the first, the sealed log holds; those are not in <see cref="Log"/>.</summary>
     [Id(12)] public int SealedEvents { get; set; }
 
+    /// <summary>
+    /// How many of those events each run of the sealed log holds, in order (<see cref="CaseLogState"/>, one record per
+    /// run). Null in states written while the sealed log was one record: then that record holds them all.
+    /// </summary>
+    [Id(13)] public List<int>? SealedRuns { get; set; }
+
     /// <summary>The log as objects, as the first stored states held it; moved to <see cref="Log"/> on activation.</summary>
     [Id(0)] public List<CaseEvent>? LegacyEvents { get; set; }
 

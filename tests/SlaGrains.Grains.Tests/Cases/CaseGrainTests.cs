@@ -244,7 +244,7 @@ public sealed class CaseGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
-    public async Task A_long_history_is_sealed_in_steps_so_each_change_writes_only_its_recent_events_and_all_of_it_loads_again()
+    public async Task A_long_history_is_sealed_in_runs_so_each_change_writes_only_its_recent_events_and_all_of_it_loads_again()
     {
         var entitlement = await Entitle();
         var caseId = NewCaseId();
@@ -256,11 +256,14 @@ public sealed class CaseGrainTests(ClusterFixture fixture)
         }
 
         var stored = await Stored<CaseState>("case", caseId);
-        var sealedLog = await Stored<CaseLogState>("case-log", caseId);
-        // 41 events of about 1 KB: the tail may grow with the sealed history (√(bytes × event size)), never to all of it.
-        Assert.InRange(stored.SealedEvents, 30, 41);
-        Assert.InRange(stored.Log.Length, 0, 8 * 1024);
-        Assert.Equal(stored.SealedEvents, StoredEvent.ReadAll(sealedLog.Events).Count);
+        // 41 events of about 1.1 KB: the case's own write carries at most the 2 KB threshold and one event.
+        Assert.InRange(stored.SealedEvents, 38, 41);
+        Assert.InRange(stored.Log.Length, 0, 2 * 1024 + 1_200);
+        // The sealed log is a few runs, each at least as large as the next: about log₂(44 KB / 2 KB), not one per seal.
+        Assert.NotNull(stored.SealedRuns);
+        Assert.Equal(stored.SealedEvents, stored.SealedRuns.Sum());
+        Assert.InRange(stored.SealedRuns.Count, 1, 6);
+        Assert.Equal(stored.SealedRuns.OrderByDescending(n => n), stored.SealedRuns);
         Assert.Equal(["open", .. Enumerable.Range(0, 40).Select(i => $"note-{i}")], await StoredHistory(caseId));
 
         await Case(caseId).Cast<IGrainManagementExtension>().DeactivateOnIdle();
@@ -270,6 +273,11 @@ public sealed class CaseGrainTests(ClusterFixture fixture)
         Assert.Equal($"39{filler}", history[^1].Changes!.CustomFields!["n"]);
         Assert.Equal("Step 39", snapshot.Status);
         Assert.Equal(CaseWriteOutcome.Replayed, (await Send(caseId, "note-3", CaseEventType.Updated, changes: new CaseChanges { Status = "Step 3" })).Outcome);
+
+        // Sealing goes on after the reload, into the runs the case read back.
+        await Send(caseId, "note-40", CaseEventType.Updated, changes: new CaseChanges { Subject = filler });
+        await Send(caseId, "note-41", CaseEventType.Updated, changes: new CaseChanges { Subject = filler });
+        Assert.Equal(["open", .. Enumerable.Range(0, 42).Select(i => $"note-{i}")], await StoredHistory(caseId));
     }
 
     [Fact]
@@ -286,9 +294,11 @@ public sealed class CaseGrainTests(ClusterFixture fixture)
             largestTail = Math.Max(largestTail, (await Stored<CaseState>("case", caseId)).Log.Length);
         }
 
-        // 121 events of about 130 bytes are 15 KB of history; each write carried at most the 2 KB floor and one event.
+        // 121 events of about 130 bytes are 15 KB of history; each write carried at most the 2 KB threshold and one event.
         Assert.InRange(largestTail, 1, 2 * 1024 + 256);
-        Assert.True((await Stored<CaseState>("case", caseId)).SealedEvents >= 100);
+        var stored = await Stored<CaseState>("case", caseId);
+        Assert.True(stored.SealedEvents >= 100);
+        Assert.InRange(stored.SealedRuns!.Count, 1, 4);
         Assert.Equal(["open", .. notes], await StoredHistory(caseId));
 
         await Case(caseId).Cast<IGrainManagementExtension>().DeactivateOnIdle();
@@ -327,12 +337,47 @@ public sealed class CaseGrainTests(ClusterFixture fixture)
         Assert.Equal(["open", "working", "waiting", .. notes], await StoredHistory(caseId));
     }
 
-    /// <summary>The case's log as storage holds it: the sealed events the case counts, then its tail.</summary>
+    [Fact]
+    public async Task A_merge_of_sealed_runs_cut_short_before_the_case_recorded_it_loads_each_event_once()
+    {
+        var entitlement = await Entitle();
+        var caseId = NewCaseId();
+        var at = Now;
+        var events = new[] { "open", "working", "waiting", "back" }.Select((id, i) => i == 0
+            ? new CaseEvent { EventId = id, Type = CaseEventType.Opened, OccurredAt = at, Case = new CaseFields { EntitlementId = entitlement, Status = "New" } }
+            : new CaseEvent { EventId = id, Type = CaseEventType.Updated, OccurredAt = at, Changes = new CaseChanges { Status = id } }).ToArray();
+        // The case counts two runs (two events, then one) and a tail of one. A merge of all three into the first
+        // run's record landed; the case's own write, which would have counted it, did not.
+        await Store("case-log", caseId, new CaseLogState { Events = Lines(events) });
+        await Store("case-log-1", caseId, new CaseLogState { Events = Lines(events[2..3]) });
+        await Store("case", caseId, new CaseState { SealedEvents = 3, SealedRuns = [2, 1], Log = Lines(events[3..]) });
+
+        var history = await Case(caseId).GetHistory();
+        Assert.Equal(["open", "working", "waiting", "back"], history.Select(e => e.EventId));
+        Assert.Equal("back", (await Case(caseId).GetSnapshot(null))!.Status);
+
+        // The next seals merge the runs as the case counted them, each event once.
+        var notes = Enumerable.Range(0, 6).Select(i => $"note-{i}").ToList();
+        foreach (var note in notes)
+        {
+            await Send(caseId, note, CaseEventType.Updated, changes: new CaseChanges { Subject = new string('x', 1_000) });
+        }
+        Assert.True((await Stored<CaseState>("case", caseId)).SealedEvents > 4);
+        Assert.Equal(["open", "working", "waiting", "back", .. notes], await StoredHistory(caseId));
+    }
+
+    /// <summary>The case's log as storage holds it: the events of each sealed run the case counts, then its tail.</summary>
     private async Task<List<string>> StoredHistory(string caseId)
     {
         var stored = await Stored<CaseState>("case", caseId);
-        var sealedLog = await Stored<CaseLogState>("case-log", caseId);
-        return [.. StoredEvent.ReadAll(StoredEvent.FirstLines(sealedLog.Events, stored.SealedEvents)).Concat(StoredEvent.ReadAll(stored.Log)).Select(e => e.EventId)];
+        var runs = stored.SealedRuns ?? (stored.SealedEvents > 0 ? [stored.SealedEvents] : []);
+        var events = new List<CaseEvent>();
+        for (var i = 0; i < runs.Count; i++)
+        {
+            var run = await Stored<CaseLogState>(i == 0 ? "case-log" : $"case-log-{i}", caseId);
+            events.AddRange(StoredEvent.ReadAll(StoredEvent.FirstLines(run.Events, runs[i])));
+        }
+        return [.. events.Concat(StoredEvent.ReadAll(stored.Log)).Select(e => e.EventId)];
     }
 
     private static ReadOnlyMemory<byte> Lines(IEnumerable<CaseEvent> events)
