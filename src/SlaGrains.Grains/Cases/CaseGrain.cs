@@ -50,7 +50,7 @@ public sealed partial class CaseGrain(
     // The sealed runs' records by index, as read or written by this activation (with their etags); the first
     // State.SealedRuns.Count are the runs the case counts, holding exactly those events. Any after them are spent.
     private readonly List<GrainState<CaseLogState>> _runs = [];
-    private CaseFold? _fold; // the engine's fold of all of _events, kept while new events arrive in history order
+    private CaseFold? _fold; // the engine's fold of all of _events, kept while new events arrive in (or close to) history order
     private readonly HashSet<string> _eventIds = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Instant> _calendarVersions = new(StringComparer.Ordinal);
     private readonly Dictionary<string, BusinessCalendar> _calendars = new(StringComparer.Ordinal);
@@ -289,10 +289,10 @@ public sealed partial class CaseGrain(
 
     private void Append(CaseEvent e)
     {
-        var inOrder = _fold?.Count == _events.Count && e.OccurredAt <= Now && _fold.TryAppend(e);
-        if (!inOrder)
+        var kept = _fold?.Count == _events.Count && e.OccurredAt <= Now && _fold.TryAppend(e);
+        if (!kept)
         {
-            _fold = null; // late, or not yet history: the next evaluation folds afresh
+            _fold = null; // long late, or not yet history: the next evaluation folds afresh
         }
         _events.Add(e);
         _eventIds.Add(e.EventId);
@@ -302,13 +302,13 @@ public sealed partial class CaseGrain(
 
     /// <summary>
     /// Once the tail has grown past <see cref="SealTailAt"/>, moves it to the sealed log, so that the case's own write
-    /// stays small however long its history grows. The sealed log is a few runs, each its own record, merged the way a
-    /// binary counter carries: the tail becomes a new run, and while the run before it is no larger, the two become one.
-    /// Runs then halve in size from the first, a case of n sealed bytes reads about log₂(n / 2 KB) records when it
-    /// activates, and each event is rewritten about that many times over its life, where rewriting one whole sealed
-    /// log at every seal cost √n per event. A merged run is written into the record of its first run, whose events it
-    /// begins with, and a new run into a record the case does not count: until the case's state records the seal,
-    /// every run it counts still reads as before (the first lines of its record) and the tail still holds the rest.
+    /// stays small however long its history grows. The sealed log is a few runs, each its own record, merged the way
+    /// a binary counter carries: the tail becomes a new run, and while the run before it is no larger, the two become
+    /// one. Runs then roughly halve in size from the first: a case of n sealed bytes reads about log₂(n / 2 KB)
+    /// records when it activates, and rewrites each event about that many times over its life (rewriting one whole
+    /// sealed log at every seal cost √n per event). A merged run is written into the record of its first run, whose
+    /// events it begins with, and a new run into a record the case does not count: until the case's state records the
+    /// seal, every run it counts reads as before (the first lines of its record) and the tail still holds the rest.
     /// </summary>
     private async Task SealTail()
     {
@@ -466,9 +466,10 @@ public sealed partial class CaseGrain(
     }
 
     /// <summary>
-    /// The engine's evaluation as of <paramref name="asOf"/>. An event that arrives in history order is appended to the
-    /// kept fold, so an event costs the same on the thousandth as on the first; anything else (a late event, a future
-    /// one, new definitions, a look into the past) folds the history afresh.
+    /// The engine's evaluation as of <paramref name="asOf"/>. An event that arrives in history order, or only a few
+    /// dozen events late, goes into the kept fold, so an event costs the same on the thousandth as on the first;
+    /// anything else (an event from long ago, a future one, new definitions, a look into the past) folds the history
+    /// afresh.
     /// </summary>
     private CaseEvaluation Evaluate(Instant asOf)
     {

@@ -72,19 +72,69 @@ public sealed class CaseFoldTests
     }
 
     [Fact]
-    public void A_late_event_is_refused_and_evaluating_before_the_last_event_is_an_error()
+    public void Events_arriving_late_read_as_a_full_evaluation_of_what_arrived_whether_folded_in_or_refused()
+    {
+        int folded = 0, refused = 0;
+        for (var seed = 1; seed <= 300; seed++)
+        {
+            var random = new Random(seed);
+            var scenario = RandomHistory(random);
+            var history = scenario.Events;
+            // Arrival order: history order, but each event may be held back behind up to 12 later ones.
+            var arrivals = history.Select((e, i) => (Event: e, Key: i + (random.Next(3) == 0 ? random.NextDouble() * 12 : 0)))
+                .OrderBy(a => a.Key).Select(a => a.Event).ToList();
+            var window = random.Next(1, 6);
+            var arrived = new List<CaseEvent>();
+            CaseFold? fold = null;
+            foreach (var e in arrivals)
+            {
+                arrived.Add(e);
+                if (fold is not null && fold.TryAppend(e))
+                {
+                    folded += arrived.Count > 1 && e.OccurredAt < arrived.Max(a => a.OccurredAt) ? 1 : 0;
+                }
+                else
+                {
+                    refused += fold is null ? 0 : 1;
+                    fold = new CaseFold(Input(scenario), window); // as a case grain does: fold what arrived afresh
+                    foreach (var a in CaseTimeline.InHistoryOrder(arrived))
+                    {
+                        Assert.True(fold.TryAppend(a));
+                    }
+                }
+                var asOf = arrived.Max(a => a.OccurredAt) + Duration.FromMinutes(random.Next(0, 90));
+                var full = CaseTimeline.Evaluate(Input(scenario) with { Events = [.. arrived] }, asOf);
+                Assert.True(
+                    Describe(full) == Describe(fold.Evaluate(asOf)),
+                    $"seed {seed}, window {window}, {arrived.Count} arrived, the last {e.EventId}, as of {asOf}:\nfull: {Describe(full)}\nfold: {Describe(fold.Evaluate(asOf))}");
+            }
+        }
+        Assert.True(folded > 500, $"only {folded} late events folded in");
+        Assert.True(refused > 20, $"only {refused} late events refused");
+    }
+
+    [Fact]
+    public void A_late_event_before_the_replay_window_is_refused_and_evaluating_before_the_last_event_is_an_error()
     {
         var scenario = new Scenario(Process, ("us-east", Scenario.UsEastHours()))
             .Opened("2025-03-03T10:00:00-05:00")
+            .Add(CaseEventType.CustomerReplied, "2025-03-03T10:05:00-05:00")
             .AgentReplied("2025-03-03T10:20:00-05:00")
-            .Add(CaseEventType.CustomerReplied, "2025-03-03T10:05:00-05:00");
-        var fold = new CaseFold(Input(scenario));
+            .AgentReplied("2025-03-03T10:30:00-05:00")
+            .Add(CaseEventType.CustomerReplied, "2025-03-03T10:25:00-05:00")
+            .Add(CaseEventType.CustomerReplied, "2025-03-03T10:10:00-05:00");
+        var fold = new CaseFold(Input(scenario), window: 1);
 
-        Assert.True(fold.TryAppend(scenario.Events[0]));
-        Assert.True(fold.TryAppend(scenario.Events[1]));
-        Assert.False(fold.TryAppend(scenario.Events[2]));
-        Assert.Equal(2, fold.Count);
-        Assert.Throws<ArgumentOutOfRangeException>(() => fold.Evaluate(Scenario.At("2025-03-03T10:10:00-05:00")));
+        foreach (var e in scenario.Events.Take(4))
+        {
+            Assert.True(fold.TryAppend(e));
+        }
+        Assert.True(fold.TryAppend(scenario.Events[4])); // 10:25, after the replay window's start (10:20)
+        Assert.False(fold.TryAppend(scenario.Events[5])); // 10:10, before it
+        Assert.Equal(5, fold.Count);
+        Assert.Equal(Describe(CaseTimeline.Evaluate(Input(scenario) with { Events = [.. scenario.Events.Take(5)] }, Scenario.At("2025-03-03T11:00:00-05:00"))),
+            Describe(fold.Evaluate(Scenario.At("2025-03-03T11:00:00-05:00"))));
+        Assert.Throws<ArgumentOutOfRangeException>(() => fold.Evaluate(Scenario.At("2025-03-03T10:25:00-05:00")));
     }
 
     [Fact]
