@@ -50,7 +50,7 @@ public sealed partial class CaseGrain(
     // The sealed runs' records by index, as read or written by this activation (with their etags); the first
     // State.SealedRuns.Count are the runs the case counts, holding exactly those events. Any after them are spent.
     private readonly List<GrainState<CaseLogState>> _runs = [];
-    private CaseFold? _fold; // the engine's fold of all of _events, kept while new events arrive in (or close to) history order
+    private CaseFold? _fold; // the engine's fold of all of _events, kept while events arrive in or near history order
     private readonly HashSet<string> _eventIds = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Instant> _calendarVersions = new(StringComparer.Ordinal);
     private readonly Dictionary<string, BusinessCalendar> _calendars = new(StringComparer.Ordinal);
