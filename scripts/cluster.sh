@@ -67,11 +67,27 @@ case "${1:-}" in
     echo "silo$2 (pid $pid) killed with SIGKILL"
     ;;
   stop)
+    pids=()
     for pidfile in "$state"/*.pid; do
       [ -e "$pidfile" ] || continue
-      kill "$(cat "$pidfile")" 2>/dev/null || true
+      pids+=("$(cat "$pidfile")")
       rm -f "$pidfile"
     done
+    [ ${#pids[@]} -eq 0 ] || kill "${pids[@]}" 2>/dev/null || true
+    # A graceful stop hands reminders over and is bounded by the host's shutdown timeout (30 s). A process still
+    # there after 45 s would keep its ports (silos bind with address reuse) and answer the next cluster's silos as
+    # a member of this one, so it is killed.
+    for _ in $(seq 1 90); do
+      alive=()
+      for pid in "${pids[@]}"; do kill -0 "$pid" 2>/dev/null && alive+=("$pid"); done
+      pids=("${alive[@]}")
+      [ ${#pids[@]} -eq 0 ] && break
+      sleep 0.5
+    done
+    if [ ${#pids[@]} -gt 0 ]; then
+      echo "still running after 45 s, killed: ${pids[*]}" >&2
+      kill -9 "${pids[@]}" 2>/dev/null || true
+    fi
     echo "stopped"
     ;;
   *)
