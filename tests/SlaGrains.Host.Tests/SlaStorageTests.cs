@@ -18,14 +18,13 @@ namespace SlaGrains.Host.Tests;
 public sealed class SlaStorageTests
 {
     [Fact]
-    public void Orleans_providers_prepare_their_statements_skip_the_reset_on_close_and_multiplex()
+    public void Orleans_providers_prepare_their_statements_and_skip_the_reset_on_close()
     {
         var tuned = new NpgsqlConnectionStringBuilder(
             SlaStorage.ForOrleansProviders("Host=db;Username=sla;Password=secret;Database=sla;Maximum Pool Size=40"));
 
         Assert.Equal(32, tuned.MaxAutoPrepare);
         Assert.True(tuned.NoResetOnClose);
-        Assert.True(tuned.Multiplexing);
         Assert.Equal(40, tuned.MaxPoolSize);
         Assert.Equal("secret", tuned.Password);
     }
@@ -34,11 +33,10 @@ public sealed class SlaStorageTests
     public void An_operators_own_settings_are_kept()
     {
         var tuned = new NpgsqlConnectionStringBuilder(
-            SlaStorage.ForOrleansProviders("Host=db;Username=sla;Database=sla;Max Auto Prepare=0;No Reset On Close=false;Multiplexing=false"));
+            SlaStorage.ForOrleansProviders("Host=db;Username=sla;Database=sla;Max Auto Prepare=0;No Reset On Close=false"));
 
         Assert.Equal(0, tuned.MaxAutoPrepare);
         Assert.False(tuned.NoResetOnClose);
-        Assert.False(tuned.Multiplexing);
     }
 
     [Fact]

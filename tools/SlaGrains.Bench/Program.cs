@@ -78,11 +78,10 @@ async Task MeasurePostgres()
     await Databases.Execute(server, $"CREATE DATABASE {database}");
     // The host's pool plus the raw upserts' 32 connections stay under PostgreSQL's default max_connections (100):
     // past it the server refuses connections and every writer stalls (docs/operations.md, "Connection pools").
-    // Prepared statements, no reset on close and multiplexing are what SlaStorage gives Orleans' providers: the limit
-    // gets them too.
+    // Prepared statements and no reset on close are what SlaStorage gives Orleans' providers: the limit gets them too.
     var postgres = new NpgsqlConnectionStringBuilder(server)
     {
-        Database = database, MaxPoolSize = 50, MaxAutoPrepare = 32, NoResetOnClose = true, Multiplexing = true,
+        Database = database, MaxPoolSize = 50, MaxAutoPrepare = 32, NoResetOnClose = true,
     }.ConnectionString;
     try
     {

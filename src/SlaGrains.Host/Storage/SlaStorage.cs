@@ -24,14 +24,11 @@ public static class SlaStorage
         configuration.GetConnectionString(ConnectionName) is { Length: > 0 } connectionString ? connectionString : null;
 
     /// <summary>
-    /// The connection string Orleans' providers use: the configured one plus three Npgsql settings, unless it sets them.
+    /// The connection string Orleans' providers use: the configured one plus two Npgsql settings, unless it sets them.
     /// The providers send the same few statements all day; unprepared, PostgreSQL parses and plans the grain-state
     /// write (a two-branch CTE) on every call, and prepared it does twice the writes per CPU second (pgbench,
     /// docs/benchmarks.md). The providers open and close a pooled connection per operation and leave no session
     /// state behind, so the reset Npgsql sends on every reopen (several statements once any are prepared) buys nothing.
-    /// Multiplexing pipelines the single statements of many grains over a few connections: a backend then finds its
-    /// next statement waiting instead of going to sleep after each one, which on a busy machine was most of what a
-    /// grain write cost PostgreSQL.
     /// </summary>
     public static string ForOrleansProviders(string connectionString)
     {
@@ -47,10 +44,6 @@ public static class SlaStorage
         if (!given.Contains("NORESETONCLOSE"))
         {
             builder.NoResetOnClose = true;
-        }
-        if (!given.Contains("MULTIPLEXING"))
-        {
-            builder.Multiplexing = true;
         }
         return builder.ConnectionString;
     }
