@@ -98,7 +98,28 @@ public sealed class EntitlementTests
         Assert.Equal(1, afterAgain.RemainingCases);
         Assert.Equal(0, afterThird.RemainingCases);
         Assert.True(afterThird.Admit("case-2").Admitted); // an admitted case stays admitted
-        Assert.Null(PerIncidentLedger.For(null).Admit("x").Ledger.RemainingCases);
+    }
+
+    [Fact]
+    public void An_unlimited_entitlement_keeps_no_record_of_its_cases_and_a_later_cap_counts_from_then()
+    {
+        var unlimited = PerIncidentLedger.For(null);
+        foreach (var id in Enumerable.Range(0, 50).Select(i => $"case-{i}"))
+        {
+            var (admitted, after) = unlimited.Admit(id);
+            Assert.True(admitted);
+            unlimited = after;
+        }
+        Assert.Empty(unlimited.CountedCases);
+        Assert.Null(unlimited.RemainingCases);
+
+        var capped = unlimited with { CasesAllowed = 2 }; // the definition edited to per-incident
+        Assert.Equal(2, capped.RemainingCases);
+        Assert.Equal(1, capped.Admit("case-0").Ledger.RemainingCases);
+
+        // A state written when unlimited entitlements still recorded their cases sheds the record at the next case.
+        var old = new PerIncidentLedger(null, [.. Enumerable.Range(0, 50).Select(i => $"case-{i}")]);
+        Assert.Empty(old.Admit("case-50").Ledger.CountedCases);
     }
 
     [Fact]
