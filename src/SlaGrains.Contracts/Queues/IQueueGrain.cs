@@ -3,8 +3,9 @@ using Orleans.Concurrency;
 namespace SlaGrains.Contracts.Queues;
 
 /// <summary>
-/// The index of one queue's open cases, soonest deadline first, keyed by the queue's name. Cases keep it current; it
-/// is an index, not the truth, so updates are one-way and the case's own state always wins.
+/// One queue's open cases, soonest deadline first, keyed by the queue's name: it lists what its buckets
+/// (<see cref="IQueueBucketGrain"/>) hold. Cases update the buckets directly; <see cref="Upsert"/> and
+/// <see cref="Remove"/> remain for silos of an earlier release during a rolling upgrade, and are passed on.
 /// </summary>
 [Alias("sla.queue")]
 public interface IQueueGrain : IGrainWithStringKey

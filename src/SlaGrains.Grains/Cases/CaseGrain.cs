@@ -606,7 +606,7 @@ public sealed partial class CaseGrain(
     {
         if (change.Old is { } old)
         {
-            GrainFactory.GetGrain<IQueueGrain>(old).Remove(CaseId, State.Version).Ignore();
+            GrainFactory.GetGrain<IQueueBucketGrain>(QueueBuckets.KeyFor(old, CaseId)).Remove(CaseId, State.Version).Ignore();
         }
         if (change.New is { } queue)
         {
@@ -620,7 +620,7 @@ public sealed partial class CaseGrain(
                 return;
             }
             _announced = row;
-            GrainFactory.GetGrain<IQueueGrain>(queue).Upsert(new QueueEntry
+            GrainFactory.GetGrain<IQueueBucketGrain>(QueueBuckets.KeyFor(queue, CaseId)).Upsert(new QueueEntry
             {
                 CaseId = CaseId,
                 Subject = snapshot.Subject,

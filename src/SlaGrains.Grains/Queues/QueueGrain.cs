@@ -1,76 +1,56 @@
+using Orleans.Concurrency;
 using SlaGrains.Contracts.Queues;
 
 namespace SlaGrains.Grains.Queues;
 
 /// <summary>
-/// A queue's open cases. Writes are batched: the grain stores its index at most every few seconds and when it
-/// deactivates, because a busy queue changes with every event of every case in it. After a crash the index can miss
-/// the last seconds of updates; each case re-announces itself at its next change or deadline.
+/// A queue as its readers see it: the soonest cases of all its buckets. It stores nothing of its own; an index that
+/// an earlier release kept here whole is handed to the buckets the first time the grain activates.
 /// </summary>
-[GrainType("queue")]
+[GrainType("queue"), Reentrant] // it only reads its buckets and passes calls on, so calls need not wait for each other
 public sealed class QueueGrain(
-    [PersistentState("queue", StorageNames.Sla)] IPersistentState<QueueState> state) : Grain, IQueueGrain
+    [PersistentState("queue", StorageNames.Sla)] IPersistentState<QueueState> unsplit) : Grain, IQueueGrain
 {
-    private static readonly TimeSpan FlushEvery = TimeSpan.FromSeconds(2);
+    private string Queue => this.GetPrimaryKeyString();
 
-    // One-way calls can overtake each other only by moments, so a short memory of removals is enough.
-    private const int RemovalsRemembered = 4096;
-    private bool _dirty;
-
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        this.RegisterGrainTimer(Flush, FlushEvery, FlushEvery);
-        return Task.CompletedTask;
+        if (unsplit.State.Entries.Count == 0 && unsplit.State.Removed.Count == 0)
+        {
+            return;
+        }
+        var entries = new List<QueueEntry>[QueueBuckets.Count];
+        var removed = new Dictionary<string, long>[QueueBuckets.Count];
+        for (var b = 0; b < QueueBuckets.Count; b++)
+        {
+            entries[b] = [];
+            removed[b] = new Dictionary<string, long>(StringComparer.Ordinal);
+        }
+        foreach (var entry in unsplit.State.Entries.Values)
+        {
+            entries[QueueBuckets.Of(entry.CaseId)].Add(entry);
+        }
+        foreach (var (caseId, version) in unsplit.State.Removed)
+        {
+            removed[QueueBuckets.Of(caseId)][caseId] = version;
+        }
+        await Task.WhenAll(Enumerable.Range(0, QueueBuckets.Count).Select(b => Bucket(b).Adopt(entries[b], removed[b])));
+        await unsplit.ClearStateAsync(cancellationToken);
     }
-
-    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => await Flush(cancellationToken);
 
     public Task Upsert(QueueEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        var entries = state.State.Entries;
-        var stale = (entries.TryGetValue(entry.CaseId, out var current) && current.Version > entry.Version) ||
-                    (state.State.Removed.TryGetValue(entry.CaseId, out var removedAt) && removedAt >= entry.Version);
-        if (!stale)
-        {
-            entries[entry.CaseId] = entry;
-            state.State.Removed.Remove(entry.CaseId);
-            _dirty = true;
-        }
-        return Task.CompletedTask;
+        return Bucket(QueueBuckets.Of(entry.CaseId)).Upsert(entry);
     }
 
-    public Task Remove(string caseId, long version)
+    public Task Remove(string caseId, long version) => Bucket(QueueBuckets.Of(caseId)).Remove(caseId, version);
+
+    public async Task<IReadOnlyList<QueueEntry>> List(int limit)
     {
-        if (state.State.Entries.TryGetValue(caseId, out var current) && current.Version <= version)
-        {
-            state.State.Entries.Remove(caseId);
-            if (state.State.Removed.Count >= RemovalsRemembered)
-            {
-                state.State.Removed.Clear();
-            }
-            state.State.Removed[caseId] = version;
-            _dirty = true;
-        }
-        return Task.CompletedTask;
+        var slices = await Task.WhenAll(Enumerable.Range(0, QueueBuckets.Count).Select(b => Bucket(b).List(limit)));
+        return [.. QueueBuckets.SoonestFirst(slices.SelectMany(slice => slice)).Take(Math.Max(0, limit))];
     }
 
-    public Task<IReadOnlyList<QueueEntry>> List(int limit)
-    {
-        IReadOnlyList<QueueEntry> soonestFirst = [.. state.State.Entries.Values
-            .OrderBy(e => e.DeadlineAt is null)
-            .ThenBy(e => e.DeadlineAt)
-            .ThenBy(e => e.CaseId, StringComparer.Ordinal)
-            .Take(Math.Max(0, limit))];
-        return Task.FromResult(soonestFirst);
-    }
-
-    private async Task Flush(CancellationToken cancellationToken)
-    {
-        if (_dirty)
-        {
-            _dirty = false;
-            await state.WriteStateAsync(cancellationToken);
-        }
-    }
+    private IQueueBucketGrain Bucket(int bucket) => GrainFactory.GetGrain<IQueueBucketGrain>(QueueBuckets.Key(Queue, bucket));
 }

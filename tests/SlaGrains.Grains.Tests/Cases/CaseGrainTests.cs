@@ -141,9 +141,9 @@ public sealed class CaseGrainTests(ClusterFixture fixture)
         Assert.Equal($"{caseId}/first-response#1/violation/0m", history[^1].NotificationId);
 
         // The queue index follows the case to its new queue; the violated First Response is its nearest deadline.
-        var queue = await Eventually(() => fixture.Client.GetGrain<IQueueGrain>(escalate.SetQueue).List(10), entries => entries.Any(e => e.CaseId == caseId));
+        var queue = await SlaDriver.Eventually(() => fixture.Client.GetGrain<IQueueGrain>(escalate.SetQueue).List(10), entries => entries.Any(e => e.CaseId == caseId));
         Assert.Equal(openedAt + Duration.FromMinutes(60), queue.Single(e => e.CaseId == caseId).DeadlineAt);
-        var tier1 = await Eventually(() => fixture.Client.GetGrain<IQueueGrain>("Tier 1").List(1000), entries => entries.All(e => e.CaseId != caseId));
+        var tier1 = await SlaDriver.Eventually(() => fixture.Client.GetGrain<IQueueGrain>("Tier 1").List(1000), entries => entries.All(e => e.CaseId != caseId));
         Assert.DoesNotContain(tier1, e => e.CaseId == caseId);
     }
 
@@ -185,7 +185,7 @@ public sealed class CaseGrainTests(ClusterFixture fixture)
         var violation = await fixture.Publisher.WaitFor(caseId, $"{caseId}/first-response#1/violation/0m");
         Assert.Equal(target, violation.OccurredAt);
         Assert.Single(fixture.Publisher.NoticesFor(caseId));
-        await Eventually(() => Task.FromResult(fixture.Probe.Live(GrainId.Create("case", caseId))), live => live.Count == 0);
+        await SlaDriver.Eventually(() => Task.FromResult(fixture.Probe.Live(GrainId.Create("case", caseId))), live => live.Count == 0);
         Assert.Empty(fixture.Probe.Live(GrainId.Create("case", caseId)));
     }
 
@@ -401,18 +401,4 @@ public sealed class CaseGrainTests(ClusterFixture fixture)
 
     private Task Store<T>(string stateName, string caseId, T state) =>
         Storage.WriteStateAsync(stateName, GrainId.Create("case", caseId), new GrainState<T>(state));
-
-    private static async Task<T> Eventually<T>(Func<Task<T>> read, Func<T, bool> done)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (true)
-        {
-            var value = await read();
-            if (done(value) || DateTime.UtcNow > deadline)
-            {
-                return value;
-            }
-            await Task.Delay(10); // one-way index updates land asynchronously
-        }
-    }
 }

@@ -20,6 +20,21 @@ internal sealed class SlaDriver(IGrainFactory grains, TimeProvider clock)
         Actions = actions,
     };
 
+    /// <summary>Reads until <paramref name="done"/> holds or 20 s pass, for what one-way calls update asynchronously.</summary>
+    public static async Task<T> Eventually<T>(Func<Task<T>> read, Func<T, bool> done)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (true)
+        {
+            var value = await read();
+            if (done(value) || DateTime.UtcNow > deadline)
+            {
+                return value;
+            }
+            await Task.Delay(10); // one-way index updates land asynchronously
+        }
+    }
+
     public static string NewCaseId() => $"case-{Guid.NewGuid():N}";
 
     public Instant Now => Instant.FromDateTimeOffset(clock.GetUtcNow());

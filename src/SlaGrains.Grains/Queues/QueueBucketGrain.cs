@@ -1,0 +1,97 @@
+using SlaGrains.Contracts.Queues;
+
+namespace SlaGrains.Grains.Queues;
+
+/// <summary>
+/// One slice of a queue's open cases. Writes are batched: the grain stores its slice at most every few seconds and
+/// when it deactivates, because a busy queue changes with every event of every case in it. After a crash the slice
+/// can miss the last seconds of updates; each case re-announces itself at its next change or deadline.
+/// </summary>
+[GrainType("queue-bucket")]
+public sealed class QueueBucketGrain(
+    [PersistentState("queue", StorageNames.Sla)] IPersistentState<QueueState> state) : Grain, IQueueBucketGrain
+{
+    private static readonly TimeSpan FlushEvery = TimeSpan.FromSeconds(2);
+
+    // One-way calls can overtake each other only by moments, so a short memory of removals is enough.
+    private const int RemovalsRemembered = 4096;
+    private bool _dirty;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        this.RegisterGrainTimer(Flush, FlushEvery, FlushEvery);
+        return Task.CompletedTask;
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => await Flush(cancellationToken);
+
+    public Task Upsert(QueueEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        var entries = state.State.Entries;
+        var stale = (entries.TryGetValue(entry.CaseId, out var current) && current.Version > entry.Version) ||
+                    (state.State.Removed.TryGetValue(entry.CaseId, out var removedAt) && removedAt >= entry.Version);
+        if (!stale)
+        {
+            entries[entry.CaseId] = entry;
+            state.State.Removed.Remove(entry.CaseId);
+            _dirty = true;
+        }
+        return Task.CompletedTask;
+    }
+
+    public Task Remove(string caseId, long version)
+    {
+        if (state.State.Entries.TryGetValue(caseId, out var current) && current.Version > version)
+        {
+            return Task.CompletedTask; // the case is back: this removal is older than its last update
+        }
+        state.State.Entries.Remove(caseId);
+        // Remembered even when the case is not listed: the update it follows may still be on its way.
+        if (!state.State.Removed.TryGetValue(caseId, out var known) || known < version)
+        {
+            if (state.State.Removed.Count >= RemovalsRemembered)
+            {
+                state.State.Removed.Clear();
+            }
+            state.State.Removed[caseId] = version;
+        }
+        _dirty = true;
+        return Task.CompletedTask;
+    }
+
+    public async Task Adopt(List<QueueEntry> entries, Dictionary<string, long> removed)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        ArgumentNullException.ThrowIfNull(removed);
+        foreach (var (caseId, version) in removed)
+        {
+            if (!state.State.Removed.TryGetValue(caseId, out var known) || known < version)
+            {
+                state.State.Removed[caseId] = version;
+            }
+        }
+        foreach (var entry in entries)
+        {
+            await Upsert(entry);
+        }
+        // Written now, not at the next flush: the index that handed these over forgets them once this returns.
+        _dirty = true;
+        await Flush(CancellationToken.None);
+    }
+
+    public Task<IReadOnlyList<QueueEntry>> List(int limit)
+    {
+        IReadOnlyList<QueueEntry> soonestFirst = [.. QueueBuckets.SoonestFirst(state.State.Entries.Values).Take(Math.Max(0, limit))];
+        return Task.FromResult(soonestFirst);
+    }
+
+    private async Task Flush(CancellationToken cancellationToken)
+    {
+        if (_dirty)
+        {
+            _dirty = false;
+            await state.WriteStateAsync(cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,74 @@
+using Microsoft.Extensions.DependencyInjection;
+using NodaTime;
+using Orleans.Storage;
+using SlaGrains.Contracts.Queues;
+using SlaGrains.Grains.Queues;
+using SlaGrains.Grains.Tests.Cases;
+
+namespace SlaGrains.Grains.Tests.Queues;
+
+/// <summary>A queue's index, split into buckets by case id, read as one list.</summary>
+[Collection(ClusterTests.Name)]
+public sealed class QueueGrainTests(ClusterFixture fixture)
+{
+    private static readonly Instant Start = Instant.FromUtc(2026, 3, 2, 9, 0);
+
+    [Fact]
+    public async Task A_queue_lists_the_soonest_cases_of_all_its_buckets_and_forgets_removed_ones()
+    {
+        var queue = NewQueue();
+        // 60 cases, the soonest deadline on the last; three without a deadline.
+        var entries = Enumerable.Range(0, 60).Select(i => Entry($"c-{i}", i < 3 ? null : Start + Duration.FromMinutes(100 - i))).ToList();
+        Assert.True(entries.Select(e => QueueBuckets.Of(e.CaseId)).Distinct().Count() > 10); // the test spans many buckets
+        foreach (var entry in entries)
+        {
+            await Queue(queue).Upsert(entry);
+        }
+        await Queue(queue).Remove("c-59", version: 1);
+
+        var all = await SlaDriver.Eventually(() => Queue(queue).List(100), listed => listed.Count == 59);
+        var soonest = await Queue(queue).List(5);
+
+        Assert.Equal(["c-58", "c-57", "c-56", "c-55", "c-54"], soonest.Select(e => e.CaseId));
+        Assert.Equal(59, all.Count);
+        Assert.Equal(["c-0", "c-1", "c-2"], all.TakeLast(3).Select(e => e.CaseId)); // no deadline: last, by id
+        Assert.Equal(all.OrderBy(e => e.DeadlineAt is null).ThenBy(e => e.DeadlineAt).Select(e => e.CaseId), all.Select(e => e.CaseId));
+    }
+
+    [Fact]
+    public async Task An_index_an_earlier_release_kept_whole_is_handed_to_the_buckets_once()
+    {
+        var queue = NewQueue();
+        var unsplit = new QueueState();
+        for (var i = 0; i < 40; i++)
+        {
+            unsplit.Entries[$"c-{i}"] = Entry($"c-{i}", Start + Duration.FromMinutes(i), version: 5);
+        }
+        unsplit.Removed["gone"] = 9;
+        await Storage.WriteStateAsync("queue", GrainId.Create("queue", queue), new GrainState<QueueState>(unsplit));
+
+        var listed = await Queue(queue).List(100);
+
+        Assert.Equal(Enumerable.Range(0, 40).Select(i => $"c-{i}"), listed.Select(e => e.CaseId));
+        var left = new GrainState<QueueState>(new QueueState());
+        await Storage.ReadStateAsync("queue", GrainId.Create("queue", queue), left);
+        Assert.True(left.State is null || left.State.Entries.Count == 0); // handed over, not kept twice
+
+        // The buckets remember what was removed: a late update older than the removal does not bring the case back.
+        // A case of the same bucket, updated after it, shows when the bucket has seen both.
+        var sameBucket = Enumerable.Range(0, 1000).Select(i => $"late-{i}").First(id => QueueBuckets.Of(id) == QueueBuckets.Of("gone"));
+        await Queue(queue).Upsert(Entry("gone", Start, version: 8));
+        await Queue(queue).Upsert(Entry(sameBucket, Start + Duration.FromHours(5)));
+        await SlaDriver.Eventually(() => Queue(queue).List(100), entries => entries.Any(e => e.CaseId == sameBucket));
+        Assert.DoesNotContain(await Queue(queue).List(100), e => e.CaseId == "gone");
+    }
+
+    private static string NewQueue() => $"Tier {Guid.NewGuid():N}";
+
+    private static QueueEntry Entry(string caseId, Instant? deadline, long version = 1) =>
+        new() { CaseId = caseId, Subject = caseId, DeadlineAt = deadline, Version = version };
+
+    private IQueueGrain Queue(string queue) => fixture.Client.GetGrain<IQueueGrain>(queue);
+
+    private IGrainStorage Storage => fixture.Cluster.Silos[0].ServiceProvider.GetRequiredKeyedService<IGrainStorage>(StorageNames.Sla);
+}
