@@ -66,10 +66,7 @@ public sealed class QueueBucketGrain(
         ArgumentNullException.ThrowIfNull(removed);
         foreach (var (caseId, version) in removed)
         {
-            if (!state.State.Removed.TryGetValue(caseId, out var known) || known < version)
-            {
-                state.State.Removed[caseId] = version;
-            }
+            await Remove(caseId, version);
         }
         foreach (var entry in entries)
         {

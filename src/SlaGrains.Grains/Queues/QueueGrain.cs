@@ -19,22 +19,10 @@ public sealed class QueueGrain(
         {
             return;
         }
-        var entries = new List<QueueEntry>[QueueBuckets.Count];
-        var removed = new Dictionary<string, long>[QueueBuckets.Count];
-        for (var b = 0; b < QueueBuckets.Count; b++)
-        {
-            entries[b] = [];
-            removed[b] = new Dictionary<string, long>(StringComparer.Ordinal);
-        }
-        foreach (var entry in unsplit.State.Entries.Values)
-        {
-            entries[QueueBuckets.Of(entry.CaseId)].Add(entry);
-        }
-        foreach (var (caseId, version) in unsplit.State.Removed)
-        {
-            removed[QueueBuckets.Of(caseId)][caseId] = version;
-        }
-        await Task.WhenAll(Enumerable.Range(0, QueueBuckets.Count).Select(b => Bucket(b).Adopt(entries[b], removed[b])));
+        var entries = unsplit.State.Entries.Values.ToLookup(e => QueueBuckets.Of(e.CaseId));
+        var removed = unsplit.State.Removed.ToLookup(r => QueueBuckets.Of(r.Key));
+        await Task.WhenAll(Enumerable.Range(0, QueueBuckets.Count).Select(b =>
+            Bucket(b).Adopt([.. entries[b]], removed[b].ToDictionary(StringComparer.Ordinal))));
         await unsplit.ClearStateAsync(cancellationToken);
     }
 
