@@ -1,4 +1,6 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using Orleans.Storage;
 using Orleans.TestingHost;
 using SlaGrains.Grains.Tests.Timing;
 using SlaGrains.Host.Storage;
@@ -19,6 +21,9 @@ public sealed class ClusterFixture : IAsyncLifetime
     public InProcessTestCluster Cluster { get; private set; } = null!;
 
     public IClusterClient Client => Cluster.Client;
+
+    /// <summary>The silo's grain storage, to read or plant what grains store.</summary>
+    public IGrainStorage Storage => Cluster.Silos[0].ServiceProvider.GetRequiredKeyedService<IGrainStorage>(StorageNames.Sla);
 
     public async Task InitializeAsync()
     {

@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Collections.Immutable;
-using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using Orleans.Core.Internal;
 using Orleans.Storage;
@@ -390,7 +389,7 @@ public sealed class CaseGrainTests(ClusterFixture fixture)
         return log.WrittenMemory;
     }
 
-    private IGrainStorage Storage => fixture.Cluster.Silos[0].ServiceProvider.GetRequiredKeyedService<IGrainStorage>(StorageNames.Sla);
+    private IGrainStorage Storage => fixture.Storage;
 
     private async Task<T> Stored<T>(string stateName, string caseId) where T : class, new()
     {

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using Orleans.Storage;
 using SlaGrains.Contracts.Queues;
@@ -70,5 +69,5 @@ public sealed class QueueGrainTests(ClusterFixture fixture)
 
     private IQueueGrain Queue(string queue) => fixture.Client.GetGrain<IQueueGrain>(queue);
 
-    private IGrainStorage Storage => fixture.Cluster.Silos[0].ServiceProvider.GetRequiredKeyedService<IGrainStorage>(StorageNames.Sla);
+    private IGrainStorage Storage => fixture.Storage;
 }
