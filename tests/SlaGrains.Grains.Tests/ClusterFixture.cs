@@ -8,7 +8,7 @@ using SlaGrains.Host.Storage;
 namespace SlaGrains.Grains.Tests;
 
 /// <summary>
-/// A real in-process Orleans cluster with memory storage and in-memory reminders, whose grains and reminders run on a
+/// A real in-process Orleans cluster with the embedded mode's in-process storage and in-memory reminders, whose grains and reminders run on a
 /// fake clock the tests advance (membership and messaging stay on real time). Shared by the tests of one collection.
 /// </summary>
 public sealed class ClusterFixture : IAsyncLifetime
@@ -30,7 +30,7 @@ public sealed class ClusterFixture : IAsyncLifetime
         var builder = new InProcessTestClusterBuilder(1);
         builder.ConfigureSilo((_, silo) =>
         {
-            silo.UseMemoryGrainStorage(); // stored the way the host stores it
+            silo.UseInProcessGrainStorage(); // stored the way the embedded host stores it
             silo.UseInMemoryReminderService();
             silo.UseTestTimeAndPublisher(Clock, Publisher);
         });

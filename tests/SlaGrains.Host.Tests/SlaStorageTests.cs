@@ -69,7 +69,7 @@ public sealed class SlaStorageTests
             Assert.Equal(state.Reminders, read.Reminders);
             Assert.Equal(42, read.Version);
         }
-        // What memory storage keeps is the state itself, not the buffer it was written into.
+        // What the embedded mode stores is the state itself, not the buffer it was written into.
         Assert.True(MemoryMarshal.TryGetArray(written.ToMemory(), out var segment));
         Assert.Equal(segment.Array!.Length, segment.Count);
     }

@@ -9,7 +9,7 @@ namespace SlaGrains.Host.Storage;
 
 /// <summary>
 /// Chooses where SlaGrains keeps its state, by configuration. No connection string: the embedded default (one
-/// silo on localhost, memory storage and reminders; nothing survives a restart). <c>ConnectionStrings:Postgres</c>:
+/// silo on localhost, state and reminders in this process's memory; nothing survives a restart). <c>ConnectionStrings:Postgres</c>:
 /// clustering, grain state and reminders in PostgreSQL through Orleans' ADO.NET providers and Npgsql.
 /// </summary>
 public static class SlaStorage
@@ -59,7 +59,7 @@ public static class SlaStorage
             silo.UseLocalhostClustering(
                 siloPort: configuration.GetValue("Sla:Cluster:SiloPort", 11111),
                 gatewayPort: configuration.GetValue("Sla:Cluster:GatewayPort", 30000));
-            silo.UseMemoryGrainStorage();
+            silo.UseInProcessGrainStorage();
             silo.UseInMemoryReminderService();
             silo.Services.AddHostedService<VolatileStateWarning>();
             return silo;
@@ -110,15 +110,15 @@ public static class SlaStorage
     }
 
     /// <summary>
-    /// Grain state in this process's memory (volatile), serialized as PostgreSQL's is: Orleans' default storage
-    /// serializer is Newtonsoft JSON, which cost ingestion more than the SLA engine did (docs/benchmarks.md), and a
-    /// state type that Orleans' serializer cannot round-trip fails the same way in both.
+    /// Grain state in this process's memory (volatile), for the embedded mode and single-silo test clusters,
+    /// serialized as PostgreSQL's is: a state type that Orleans' serializer cannot round-trip fails the same way in
+    /// both (Orleans' default storage serializer, Newtonsoft JSON, also cost more than the SLA engine did).
     /// </summary>
-    public static ISiloBuilder UseMemoryGrainStorage(this ISiloBuilder silo)
+    public static ISiloBuilder UseInProcessGrainStorage(this ISiloBuilder silo)
     {
         ArgumentNullException.ThrowIfNull(silo);
-        silo.AddMemoryGrainStorage(StorageNames.Sla, options => options.Configure<Serializer>(
-            (o, serializer) => o.GrainStorageSerializer = new ExactGrainStorageSerializer(serializer)));
+        silo.Services.AddKeyedSingleton<IGrainStorage>(StorageNames.Sla,
+            (services, _) => new InProcessGrainStorage(new ExactGrainStorageSerializer(services.GetRequiredService<Serializer>())));
         return silo;
     }
 
