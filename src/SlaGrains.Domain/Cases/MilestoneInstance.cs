@@ -9,6 +9,7 @@ internal sealed class MilestoneInstance(MilestoneTrack track, int number, Instan
     private readonly List<PauseInterval> _pauses = [];
     private Instant? _target;
     private bool _targetKnown;
+    private string? _id; // asked for by every snapshot and notification of every evaluation
 
     public MilestoneTrack Track { get; } = track;
     public int Number { get; } = number;
@@ -20,7 +21,7 @@ internal sealed class MilestoneInstance(MilestoneTrack track, int number, Instan
     /// <summary>The target this instance passed, once it has; never cleared by time.</summary>
     public Instant? ViolatedAt { get; set; }
 
-    public string Id => $"{Track.Key}#{Number}";
+    public string Id => _id ??= $"{Track.Key}#{Number}";
     public bool IsOpen => EndedAt is null;
     public bool IsPaused => _pauses.Count > 0 && _pauses[^1].End is null;
     public IReadOnlyList<PauseInterval> Pauses => _pauses;
@@ -89,6 +90,7 @@ internal sealed class MilestoneInstance(MilestoneTrack track, int number, Instan
         copy._pauses.AddRange(_pauses);
         copy._target = _target;
         copy._targetKnown = _targetKnown;
+        copy._id = _id;
         return copy;
     }
 

@@ -6,12 +6,14 @@ namespace SlaGrains.Domain.Validation;
 /// </summary>
 public sealed class ValidationErrors
 {
-    private readonly Dictionary<string, List<string>> _errors = new(StringComparer.Ordinal);
+    // Made with the first error: every event is validated, and nearly all are valid.
+    private Dictionary<string, List<string>>? _errors;
 
-    public bool IsValid => _errors.Count == 0;
+    public bool IsValid => _errors is null;
 
     public void Add(string field, string message)
     {
+        _errors ??= new(StringComparer.Ordinal);
         if (!_errors.TryGetValue(field, out var messages))
         {
             messages = [];
@@ -21,7 +23,7 @@ public sealed class ValidationErrors
     }
 
     public IReadOnlyDictionary<string, string[]> ToDictionary() =>
-        _errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal);
+        (_errors ?? []).ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal);
 
     public void ThrowIfInvalid(string what)
     {
@@ -32,5 +34,5 @@ public sealed class ValidationErrors
     }
 
     public override string ToString() =>
-        string.Join("; ", _errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}"));
+        string.Join("; ", (_errors ?? []).Select(e => $"{e.Key}: {string.Join(" ", e.Value)}"));
 }
