@@ -28,7 +28,6 @@ namespace SlaGrains.Grains.Cases;
 /// </summary>
 [GrainType("case"), PreferLocalPlacement] // the silo that receives a case's first event hosts it: one hop fewer
 public sealed partial class CaseGrain(
-    [PersistentState("case", StorageNames.Sla)] IPersistentState<CaseState> state,
     [FromKeyedServices(StorageNames.Sla)] IGrainStorage storage,
     TimeProvider clock,
     ISlaPublisher publisher,
@@ -36,6 +35,7 @@ public sealed partial class CaseGrain(
 {
     private const string MilestoneReminderPrefix = "ms:";
     private const string OutboxReminder = "outbox";
+    private const string CaseStateName = "case";
     private const string SealedLogState = "case-log"; // the first sealed run; later ones add "-1", "-2", ...
     // Past this many bytes the tail is sealed: it keeps a case's own row under PostgreSQL's 2 KB TOAST threshold.
     private const int SealTailAt = 2 * 1024;
@@ -45,6 +45,11 @@ public sealed partial class CaseGrain(
     // Escalations can change criteria and start milestones whose deadlines have passed too; this bounds the loop.
     private const int MaxEscalationRounds = 16;
 
+    // The case's own record, read and written through the provider itself, as the sealed runs are, not through
+    // IPersistentState: Orleans' state bridge yields to the scheduler before every write, so each event's whole call
+    // chain went asynchronous and was resumed step by step through the grain's scheduler (docs/benchmarks.md).
+    // The record is the same one under the same name; the grain is not reentrant, so writes never overlap.
+    private readonly GrainState<CaseState> _state = new(new CaseState());
     private readonly List<CaseEvent> _events = []; // the sealed log and State.Log decoded, in the same order
     private ArrayBufferWriter<byte> _tail = new(); // State.Log's buffer: an event is appended, the rest never copied again
     // The sealed runs' records by index, as read or written by this activation (with their etags); the first
@@ -60,12 +65,14 @@ public sealed partial class CaseGrain(
     private (string, string?, string?, string?, string?, Instant?, MilestoneStatus?, CaseMilestoneStatus)? _announced;
     private static readonly TimeSpan WatchFor = TimeSpan.FromMinutes(30);
 
-    private CaseState State => state.State;
+    private CaseState State => _state.State!; // never null: read or not, it holds a state
     private string CaseId => this.GetPrimaryKeyString();
     private Instant Now => Instant.FromDateTimeOffset(clock.GetUtcNow());
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        await storage.ReadStateAsync(CaseStateName, this.GetGrainId(), _state);
+        _state.State ??= new CaseState();
         var counts = SealedRuns();
         for (var i = 0; i < counts.Count; i++)
         {
@@ -197,7 +204,7 @@ public sealed partial class CaseGrain(
         var queueChange = PlanQueueIndex(evaluation.Snapshot);
         await SealTail();
         State.Version++;
-        await state.WriteStateAsync();
+        await WriteState();
 
         await Deliver();
         UpdateQueueIndex(queueChange, evaluation.Snapshot);
@@ -350,6 +357,8 @@ public sealed partial class CaseGrain(
         State.Log = ReadOnlyMemory<byte>.Empty;
     }
 
+    private Task WriteState() => storage.WriteStateAsync(CaseStateName, this.GetGrainId(), _state);
+
     /// <summary>How many events each sealed run holds; states written before runs existed had at most one.</summary>
     private List<int> SealedRuns() =>
         State.SealedRuns ?? (State.SealedEvents > 0 ? [State.SealedEvents] : []);
@@ -462,7 +471,7 @@ public sealed partial class CaseGrain(
         {
             await Unregister(OutboxReminder);
         }
-        await state.WriteStateAsync();
+        await WriteState();
     }
 
     /// <summary>
