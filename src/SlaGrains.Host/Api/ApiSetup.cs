@@ -63,8 +63,11 @@ public static class ApiSetup
             health.AddCheck("postgres", new PostgresHealthCheck(postgres), tags: ["ready"]);
         }
 
-        // Metrics go out over OTLP when OTEL_EXPORTER_OTLP_ENDPOINT is set, and stay in-process otherwise.
-        var metrics = builder.Services.AddOpenTelemetry().WithMetrics(m => m.AddMeter(SlaMetrics.MeterName, "Microsoft.Orleans"));
+        // Metrics go out over OTLP when OTEL_EXPORTER_OTLP_ENDPOINT is set, and stay in-process otherwise. ASP.NET
+        // Core's meters count every request by route and status, and every exception the API handled by type: the
+        // logs leave out all but a few of an outage's 503s (StorageUnavailableHandler), the metrics count each.
+        var metrics = builder.Services.AddOpenTelemetry().WithMetrics(m => m.AddMeter(
+            SlaMetrics.MeterName, "Microsoft.Orleans", "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Diagnostics"));
         if (!string.IsNullOrEmpty(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
         {
             metrics.WithMetrics(m => m.AddOtlpExporter());

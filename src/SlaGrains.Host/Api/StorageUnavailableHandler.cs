@@ -7,8 +7,20 @@ namespace SlaGrains.Host.Api;
 /// Maps failures of what the API depends on (PostgreSQL, the cluster) to 503 with problem details, so a client knows
 /// to retry; bodies too large or malformed at the HTTP level keep their 4xx. Anything else is a bug and stays a 500.
 /// </summary>
-public sealed partial class StorageUnavailableHandler(ILogger<StorageUnavailableHandler> logger) : IExceptionHandler
+public sealed partial class StorageUnavailableHandler : IExceptionHandler, IDisposable
 {
+    private static readonly TimeSpan CountEvery = TimeSpan.FromSeconds(10);
+    private readonly ILogger<StorageUnavailableHandler> _logger;
+    // An outage fails every request: a warning with its stack trace for each was 7 MB of a front-end's log in an
+    // 8-second drill. Now the first 503 of each 10 s says why, and one line counts the rest of those 10 s.
+    private readonly LogThrottle _warnings;
+
+    public StorageUnavailableHandler(ILogger<StorageUnavailableHandler> logger, TimeProvider clock)
+    {
+        _logger = logger;
+        _warnings = new LogThrottle(clock, CountEvery, leftOut => LogMoreUnavailable(leftOut, CountEvery.TotalSeconds));
+    }
+
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(httpContext);
@@ -22,7 +34,10 @@ public sealed partial class StorageUnavailableHandler(ILogger<StorageUnavailable
         {
             return false;
         }
-        LogUnavailable(exception, httpContext.Request.Path);
+        if (_warnings.ShouldLog())
+        {
+            LogUnavailable(exception, httpContext.Request.Path);
+        }
         httpContext.Response.Headers.RetryAfter = "5";
         await Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Storage is unavailable",
             detail: "SlaGrains cannot reach its storage or cluster right now. Nothing was changed; retry with the same request.")
@@ -44,4 +59,9 @@ public sealed partial class StorageUnavailableHandler(ILogger<StorageUnavailable
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Storage or cluster unavailable while serving {Path}")]
     private partial void LogUnavailable(Exception ex, PathString path);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Storage or cluster unavailable: requests answered 503 in the last {Seconds} s: {Count}")]
+    private partial void LogMoreUnavailable(int count, double seconds);
+
+    public void Dispose() => _warnings.Dispose();
 }
