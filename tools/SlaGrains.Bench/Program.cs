@@ -19,7 +19,7 @@ var warmup = Arg("--warmup", 15);
 var rounds = Arg("--rounds", 4); // the measured seconds of a figure and its limit, taken in this many alternating slices
 var load = new Load.Shape(concurrency, TimeSpan.FromSeconds(warmup), TimeSpan.FromSeconds(seconds));
 var root = FindRoot();
-var server = Environment.GetEnvironmentVariable("SLA_TEST_POSTGRES") ?? "Host=localhost;Username=slagrains;Password=slagrains;Database=slagrains";
+var server = Databases.Server;
 var rows = new List<string>();
 const int CapacityCases = 20_000;
 const double GiB24 = 24.0 * 1024 * 1024 * 1024;

@@ -5,6 +5,15 @@ namespace SlaGrains.Tests.Shared.Postgres;
 /// <summary>Throwaway databases on a test PostgreSQL server, for the tests and the benchmark harness.</summary>
 internal static class Databases
 {
+    /// <summary>
+    /// <c>SLA_TEST_POSTGRES</c> when it is set and not empty (as scripts/postgres-up.sh reads it), else the local
+    /// server that script prepares.
+    /// </summary>
+    public static string Server =>
+        Environment.GetEnvironmentVariable("SLA_TEST_POSTGRES") is { Length: > 0 } server
+            ? server
+            : "Host=localhost;Username=slagrains;Password=slagrains;Database=slagrains";
+
     public static async Task Execute(string connectionString, string sql)
     {
         await using var connection = new NpgsqlConnection(connectionString);

@@ -4,13 +4,12 @@ using SlaGrains.Host.Storage;
 namespace SlaGrains.Tests.Shared.Postgres;
 
 /// <summary>
-/// A fresh database on the test PostgreSQL server with SlaGrains' schema, dropped afterwards. <c>SLA_TEST_POSTGRES</c>
-/// names the server (scripts/postgres-up.sh prepares the local default below).
+/// A fresh database on the test PostgreSQL server (<see cref="Databases.Server"/>) with SlaGrains' schema, dropped
+/// afterwards.
 /// </summary>
 internal sealed class TestDatabase : IAsyncDisposable
 {
-    public static string ServerConnectionString =>
-        Environment.GetEnvironmentVariable("SLA_TEST_POSTGRES") ?? "Host=localhost;Username=slagrains;Password=slagrains;Database=slagrains";
+    public static string ServerConnectionString => Databases.Server;
 
     private TestDatabase(string name, string connectionString)
     {
