@@ -9,8 +9,6 @@ namespace SlaGrains.Tests.Shared.Postgres;
 /// </summary>
 internal sealed class TestDatabase : IAsyncDisposable
 {
-    public static string ServerConnectionString => Databases.Server;
-
     private TestDatabase(string name, string connectionString)
     {
         Name = name;
@@ -23,8 +21,8 @@ internal sealed class TestDatabase : IAsyncDisposable
     public static async Task<TestDatabase> Create()
     {
         var name = $"sla_test_{Guid.NewGuid():N}"[..24];
-        await Databases.Execute(ServerConnectionString, $"CREATE DATABASE {name}");
-        var database = new TestDatabase(name, new NpgsqlConnectionStringBuilder(ServerConnectionString) { Database = name }.ConnectionString);
+        await Databases.Execute(Databases.Server, $"CREATE DATABASE {name}");
+        var database = new TestDatabase(name, new NpgsqlConnectionStringBuilder(Databases.Server) { Database = name }.ConnectionString);
         await PostgresSchema.ApplyAsync(database.ConnectionString);
         return database;
     }
@@ -32,11 +30,11 @@ internal sealed class TestDatabase : IAsyncDisposable
     /// <summary>Simulates an outage: refuses new connections to this database and ends the open ones.</summary>
     public async Task Refuse()
     {
-        await Databases.Execute(ServerConnectionString, $"ALTER DATABASE {Name} WITH ALLOW_CONNECTIONS false");
-        await Databases.Execute(ServerConnectionString, $"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{Name}' AND usename = current_user");
+        await Databases.Execute(Databases.Server, $"ALTER DATABASE {Name} WITH ALLOW_CONNECTIONS false");
+        await Databases.Execute(Databases.Server, $"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{Name}' AND usename = current_user");
     }
 
-    public Task Allow() => Databases.Execute(ServerConnectionString, $"ALTER DATABASE {Name} WITH ALLOW_CONNECTIONS true");
+    public Task Allow() => Databases.Execute(Databases.Server, $"ALTER DATABASE {Name} WITH ALLOW_CONNECTIONS true");
 
-    public async ValueTask DisposeAsync() => await Databases.Drop(ServerConnectionString, Name);
+    public async ValueTask DisposeAsync() => await Databases.Drop(Databases.Server, Name);
 }
