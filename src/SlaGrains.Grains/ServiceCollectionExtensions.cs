@@ -1,5 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using SlaGrains.Domain.Validation;
 using SlaGrains.Grains.Live;
 
 namespace SlaGrains.Grains;
@@ -12,6 +14,11 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<ISlaPublisher, LoggingSlaPublisher>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<IIncomingGrainCallFilter, StorageFailureFilter>();
+        // Hosts bind Sla:Limits onto these options; the grains take the record itself, as the engine's validators do.
+        services.AddOptions<Limits>()
+            .Validate(l => !l.NotPositive().Any(), "Every Sla:Limits setting must be a positive number.")
+            .ValidateOnStart();
+        services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<Limits>>().Value);
         return services;
     }
 }

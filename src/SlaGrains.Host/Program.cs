@@ -41,6 +41,7 @@ if (role.HostsGrains)
         silo.Services.AddSingleton<WebhookPublisher>();
         silo.Services.AddSingleton<ISlaPublisher, LivePublisher>();
         silo.Services.Configure<WebhookOptions>(builder.Configuration.GetSection(WebhookOptions.Section));
+        silo.Services.Configure<SlaGrains.Domain.Validation.Limits>(builder.Configuration.GetSection("Sla:Limits"));
         silo.Services.AddHttpClient(WebhookGrain.HttpClientName);
         silo.Services.AddSlaGrains();
     });

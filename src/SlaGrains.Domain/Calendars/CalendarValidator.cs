@@ -7,11 +7,41 @@ namespace SlaGrains.Domain.Calendars;
 /// <summary>Checks a <see cref="CalendarDefinition"/> and reports every problem against the JSON field that has it.</summary>
 public static class CalendarValidator
 {
-    public static ValidationErrors Validate(CalendarDefinition definition)
+    public static ValidationErrors Validate(CalendarDefinition definition, Limits? limits = null)
     {
+        ArgumentNullException.ThrowIfNull(definition);
         var errors = new ValidationErrors();
-        TryCompile(definition, errors);
+        CheckSizes(definition, limits ?? Limits.Default, errors);
+        if (errors.IsValid)
+        {
+            TryCompile(definition, errors);
+        }
         return errors;
+    }
+
+    /// <summary>Counts and text sizes, checked before anything is parsed, so an oversized calendar costs no compiling.</summary>
+    private static void CheckSizes(CalendarDefinition definition, Limits limits, ValidationErrors errors)
+    {
+        errors.Text("name", definition.Name, limits.MaxTextLength);
+        errors.Text("timeZone", definition.TimeZone, limits.MaxTextLength);
+        foreach (var (_, field, ranges) in definition.Weekly?.Days() ?? [])
+        {
+            errors.Count($"weekly.{field}", ranges.Count, limits.MaxIntervalsPerDay, "intervals per day");
+        }
+        var holidays = definition.Holidays ?? [];
+        if (!errors.Count("holidays", holidays.Count, limits.MaxHolidaysPerCalendar, "holidays per calendar"))
+        {
+            return;
+        }
+        for (var i = 0; i < holidays.Count; i++)
+        {
+            if (holidays[i] is { } holiday)
+            {
+                errors.Text($"holidays[{i}].name", holiday.Name, limits.MaxTextLength);
+                errors.Text($"holidays[{i}].date", holiday.Date, limits.MaxTextLength);
+                errors.Count($"holidays[{i}].closed", holiday.Closed?.Count ?? 0, limits.MaxIntervalsPerDay, "closed intervals per day");
+            }
+        }
     }
 
     internal static CalendarRules? TryCompile(CalendarDefinition definition, ValidationErrors errors)

@@ -15,10 +15,11 @@ public static class CaseEventValidator
     /// <summary>How far ahead of the receiving clock an event may claim to have happened (integrations' clocks drift).</summary>
     public static readonly Duration MaxClockSkew = Duration.FromMinutes(5);
 
-    public static ValidationErrors Validate(CaseEvent e, Instant now)
+    public static ValidationErrors Validate(CaseEvent e, Instant now, Limits? limits = null)
     {
         ArgumentNullException.ThrowIfNull(e);
         var errors = new ValidationErrors();
+        CheckFields(e, limits ?? Limits.Default, errors);
         if (string.IsNullOrWhiteSpace(e.EventId))
         {
             errors.Add("eventId", "Give every event an id, unique within its case, so a retry is not applied twice.");
@@ -71,6 +72,85 @@ public static class CaseEventValidator
         }
         return errors;
     }
+
+    /// <summary>Ids and queue names as keys need them, and every text and map within <paramref name="limits"/>.</summary>
+    private static void CheckFields(CaseEvent e, Limits limits, ValidationErrors errors)
+    {
+        errors.Text("milestone", e.Milestone, limits.MaxTextLength);
+        if (e.Case is { } c)
+        {
+            errors.Id("case.accountId", c.AccountId);
+            errors.Id("case.contactId", c.ContactId);
+            errors.Id("case.assetId", c.AssetId);
+            errors.Id("case.entitlementId", c.EntitlementId);
+            errors.Id("case.owner", c.Owner);
+            errors.QueueName("case.queue", c.Queue);
+            errors.Text("case.priority", c.Priority, limits.MaxTextLength);
+            errors.Text("case.status", c.Status, limits.MaxTextLength);
+            errors.Text("case.origin", c.Origin, limits.MaxTextLength);
+            errors.Text("case.type", c.Type, limits.MaxTextLength);
+            errors.Text("case.subject", c.Subject, limits.MaxSubjectLength);
+            CheckCustomFieldSizes(errors, "case.customFields", c.CustomFields?.Select(f => (f.Key, (string?)f.Value)), c.CustomFields?.Count ?? 0, limits);
+        }
+        if (e.Changes is { } changes)
+        {
+            errors.Id("changes.entitlementId", changes.EntitlementId);
+            errors.Id("changes.owner", changes.Owner);
+            errors.QueueName("changes.queue", changes.Queue);
+            errors.Text("changes.priority", changes.Priority, limits.MaxTextLength);
+            errors.Text("changes.status", changes.Status, limits.MaxTextLength);
+            errors.Text("changes.origin", changes.Origin, limits.MaxTextLength);
+            errors.Text("changes.type", changes.Type, limits.MaxTextLength);
+            errors.Text("changes.subject", changes.Subject, limits.MaxSubjectLength);
+            CheckCustomFieldSizes(errors, "changes.customFields", changes.CustomFields?.Select(f => (f.Key, f.Value)), changes.CustomFields?.Count ?? 0, limits);
+        }
+    }
+
+    private static void CheckCustomFieldSizes(ValidationErrors errors, string field, IEnumerable<(string Name, string? Value)>? fields, int count, Limits limits)
+    {
+        if (fields is null || !errors.Count(field, count, limits.MaxCustomFields, "custom fields"))
+        {
+            return;
+        }
+        foreach (var (name, value) in fields)
+        {
+            if (name.Length > limits.MaxCustomFieldNameLength)
+            {
+                errors.Add(field, $"Custom field names have at most {limits.MaxCustomFieldNameLength} characters; {IdRules.Quote(name)} has {name.Length}.");
+                continue;
+            }
+            errors.Text($"{field}.{name}", value, limits.MaxCustomFieldValueLength);
+        }
+    }
+
+    /// <summary>
+    /// A case holds at most <see cref="Limits.MaxCustomFields"/> custom fields, counted as the distinct names its
+    /// history has set (a removed field still counts): checked only for events that set custom fields.
+    /// </summary>
+    public static ValidationErrors ValidateCustomFieldTotal(IEnumerable<CaseEvent> history, CaseEvent e, Limits limits)
+    {
+        ArgumentNullException.ThrowIfNull(history);
+        ArgumentNullException.ThrowIfNull(e);
+        ArgumentNullException.ThrowIfNull(limits);
+        var errors = new ValidationErrors();
+        var added = SetNames(e).ToList();
+        if (added.Count == 0)
+        {
+            return errors;
+        }
+        var names = new HashSet<string>(history.SelectMany(SetNames), StringComparer.Ordinal);
+        names.UnionWith(added);
+        if (names.Count > limits.MaxCustomFields)
+        {
+            var field = e.Case is not null ? "case.customFields" : "changes.customFields";
+            errors.Add(field, $"A case holds at most {limits.MaxCustomFields} custom fields; with this event it would hold {names.Count}.");
+        }
+        return errors;
+    }
+
+    private static IEnumerable<string> SetNames(CaseEvent e) =>
+        (e.Case?.CustomFields?.Keys ?? Enumerable.Empty<string>())
+            .Concat(e.Changes?.CustomFields?.Where(f => f.Value is not null).Select(f => f.Key) ?? []);
 
     private static bool IsEmpty(CaseChanges c) =>
         c.Priority is null && c.Status is null && c.Queue is null && c.Owner is null && c.Origin is null && c.Type is null &&

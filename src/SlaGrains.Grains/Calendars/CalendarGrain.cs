@@ -3,17 +3,19 @@ using SlaGrains.Contracts;
 using SlaGrains.Contracts.Catalog;
 using SlaGrains.Contracts.Calendars;
 using SlaGrains.Domain.Calendars;
+using SlaGrains.Domain.Validation;
 
 namespace SlaGrains.Grains.Calendars;
 
 [GrainType("calendar")]
 public sealed class CalendarGrain(
     [PersistentState("calendar", StorageNames.Sla)] IPersistentState<CalendarState> state,
-    TimeProvider clock) : Grain, ICalendarGrain
+    TimeProvider clock,
+    Limits limits) : Grain, ICalendarGrain
 {
     public async Task<WriteResult<CalendarRecord>> Put(CalendarDefinition definition)
     {
-        var errors = CalendarValidator.Validate(definition);
+        var errors = CalendarValidator.Validate(definition, limits);
         if (!errors.IsValid)
         {
             return new WriteResult<CalendarRecord> { Errors = errors.ToDictionary() };

@@ -31,6 +31,7 @@ public sealed partial class CaseGrain(
     [FromKeyedServices(StorageNames.Sla)] IGrainStorage storage,
     TimeProvider clock,
     ISlaPublisher publisher,
+    Limits limits,
     ILogger<CaseGrain> logger) : Grain, ICaseGrain, IRemindable
 {
     private const string MilestoneReminderPrefix = "ms:";
@@ -97,7 +98,7 @@ public sealed partial class CaseGrain(
     public async Task<CaseWriteResult> Apply(CaseEvent e)
     {
         ArgumentNullException.ThrowIfNull(e);
-        var errors = CaseEventValidator.Validate(e, Now);
+        var errors = CaseEventValidator.Validate(e, Now, limits);
         if (!errors.IsValid)
         {
             return Invalid(errors);
@@ -110,6 +111,10 @@ public sealed partial class CaseGrain(
         if (_events.Count == 0 && e.Type != CaseEventType.Opened)
         {
             return new CaseWriteResult { Outcome = CaseWriteOutcome.NotFound };
+        }
+        if (CaseEventValidator.ValidateCustomFieldTotal(_events, e, limits) is { IsValid: false } tooMany)
+        {
+            return Invalid(tooMany);
         }
         await LoadDefinitions();
         if (_process is not null && CaseEventValidator.ValidateMilestone(e, _process.Definition) is { IsValid: false } unknown)

@@ -5,24 +5,26 @@ using SlaGrains.Contracts.Entitlements;
 using SlaGrains.Contracts.Processes;
 using SlaGrains.Domain.Cases;
 using SlaGrains.Domain.Entitlements;
+using SlaGrains.Domain.Validation;
 
 namespace SlaGrains.Grains.Entitlements;
 
 [GrainType("entitlement")]
 public sealed class EntitlementGrain(
     [PersistentState("entitlement", StorageNames.Sla)] IPersistentState<EntitlementState> state,
-    TimeProvider clock) : Grain, IEntitlementGrain
+    TimeProvider clock,
+    Limits limits) : Grain, IEntitlementGrain
 {
     private string EntitlementId => this.GetPrimaryKeyString();
 
     public async Task<WriteResult<EntitlementRecord>> Put(EntitlementDefinition definition)
     {
         ArgumentNullException.ThrowIfNull(definition);
-        var processFound = !string.IsNullOrWhiteSpace(definition.ProcessId) &&
+        var processFound = IdRules.IsId(definition.ProcessId) &&
             await GrainFactory.GetGrain<IProcessGrain>(definition.ProcessId).GetLatest() is not null;
-        var calendarFound = definition.CalendarId is null ||
+        var calendarFound = !IdRules.IsId(definition.CalendarId) ||
             await GrainFactory.GetGrain<ICalendarGrain>(definition.CalendarId).Read() is not null;
-        var errors = EntitlementValidator.Validate(definition, _ => processFound, _ => calendarFound);
+        var errors = EntitlementValidator.Validate(definition, _ => processFound, _ => calendarFound, limits);
         if (!errors.IsValid)
         {
             return new WriteResult<EntitlementRecord> { Errors = errors.ToDictionary() };

@@ -4,19 +4,21 @@ using SlaGrains.Contracts.Catalog;
 using SlaGrains.Contracts.Calendars;
 using SlaGrains.Contracts.Processes;
 using SlaGrains.Domain.Processes;
+using SlaGrains.Domain.Validation;
 
 namespace SlaGrains.Grains.Processes;
 
 [GrainType("process")]
 public sealed class ProcessGrain(
     [PersistentState("process", StorageNames.Sla)] IPersistentState<ProcessState> state,
-    TimeProvider clock) : Grain, IProcessGrain
+    TimeProvider clock,
+    Limits limits) : Grain, IProcessGrain
 {
     public async Task<WriteResult<ProcessVersion>> Put(ProcessDefinition definition)
     {
         ArgumentNullException.ThrowIfNull(definition);
         var calendars = await ExistingCalendars(definition);
-        var errors = ProcessValidator.Validate(definition, calendars.Contains);
+        var errors = ProcessValidator.Validate(definition, calendars.Contains, limits);
         if (!errors.IsValid)
         {
             return new WriteResult<ProcessVersion> { Errors = errors.ToDictionary() };
@@ -43,8 +45,7 @@ public sealed class ProcessGrain(
 
     private async Task<HashSet<string>> ExistingCalendars(ProcessDefinition definition)
     {
-        var ids = (definition.Milestones ?? []).Select(m => m?.CalendarId).Append(definition.CalendarId)
-            .OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        var ids = ProcessValidator.CalendarIds(definition, limits);
         var found = await Task.WhenAll(ids.Select(id => GrainFactory.GetGrain<ICalendarGrain>(id).Read()));
         return [.. found.OfType<CalendarRecord>().Select(c => c.CalendarId)];
     }

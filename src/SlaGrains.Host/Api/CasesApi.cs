@@ -66,6 +66,10 @@ public static class CasesApi
 
         group.MapGet("/cases/{caseId}", async (string caseId, string? asOf, GrainReferences grains) =>
         {
+            if (Ids.Check("caseId", caseId) is { } bad)
+            {
+                return bad;
+            }
             Instant? at = null;
             if (asOf is not null)
             {
@@ -83,12 +87,20 @@ public static class CasesApi
 
         group.MapGet("/cases/{caseId}/events", async (string caseId, GrainReferences grains) =>
         {
+            if (Ids.Check("caseId", caseId) is { } bad)
+            {
+                return bad;
+            }
             var history = await grains.Get<ICaseGrain>(caseId).GetHistory();
             return history.Count > 0 ? ApiJson.Ok(history) : ApiProblems.NotFound($"case '{caseId}'");
         }).RequireAuthorization(Scopes.Read);
 
         group.MapGet("/queues/{queue}/cases", async (string queue, int? limit, IGrainFactory grains) =>
         {
+            if (Ids.CheckQueue("queue", queue) is { } bad)
+            {
+                return bad;
+            }
             if (limit is < 1 or > MaxBatch)
             {
                 return ApiProblems.Invalid("limit", $"limit is between 1 and {MaxBatch} (default 100).");
