@@ -22,4 +22,10 @@ public sealed record CaseEvent
 
     /// <summary>For <c>escalated</c>: the notification whose action caused it.</summary>
     public string? NotificationId { get; init; }
+
+    /// <summary>
+    /// The fields SlaGrains filled in rather than the client sent (<see cref="CaseEventReplay"/>): <c>occurredAt</c>
+    /// when the event came without one, <c>case.entitlementId</c> when matching chose it. Null when there are none.
+    /// </summary>
+    public IReadOnlyList<string>? Assigned { get; init; }
 }

@@ -105,6 +105,10 @@ public sealed partial class CaseGrain(
         }
         if (_eventIds.Contains(e.EventId))
         {
+            if (CaseEventReplay.Check(_events.First(x => x.EventId == e.EventId), e) is { IsValid: false } reused)
+            {
+                return new CaseWriteResult { Outcome = CaseWriteOutcome.Conflict, Errors = reused.ToDictionary() };
+            }
             await LoadDefinitions();
             return new CaseWriteResult { Outcome = CaseWriteOutcome.Replayed, Snapshot = Evaluate(Now).Snapshot, Version = State.Version };
         }
@@ -555,7 +559,8 @@ public sealed partial class CaseGrain(
         var match = await GrainFactory.GetGrain<IAccountGrain>(fields.AccountId)
             .Match(fields.ContactId, fields.AssetId, opened.OccurredAt.InUtc().Date);
         State.MatchReason = match.Reason;
-        return match.EntitlementId is null ? opened : opened with { Case = fields with { EntitlementId = match.EntitlementId } };
+        return match.EntitlementId is null ? opened
+            : CaseEventReplay.Assign(opened with { Case = fields with { EntitlementId = match.EntitlementId } }, CaseEventReplay.AssignedEntitlementId);
     }
 
     /// <summary>

@@ -46,6 +46,7 @@ public static class CasesApi
             {
                 CaseWriteOutcome.Applied or CaseWriteOutcome.Replayed => ApiJson.Ok(result.Snapshot),
                 CaseWriteOutcome.NotFound => ApiProblems.NotFound($"case '{caseId}': send its 'opened' event first"),
+                CaseWriteOutcome.Conflict => ApiProblems.Conflict(result.Errors!),
                 _ => ApiProblems.Invalid(result.Errors!),
             };
         }).RequireAuthorization(Scopes.EventsWrite).Accepts<EventRequest>("application/json");
@@ -165,6 +166,7 @@ public static class CasesApi
                     CaseWriteOutcome.Applied => new BatchResult(pair.Key, e.EventId, StatusCodes.Status200OK),
                     CaseWriteOutcome.Replayed => new BatchResult(pair.Key, e.EventId, StatusCodes.Status200OK, Replayed: true),
                     CaseWriteOutcome.NotFound => new BatchResult(pair.Key, e.EventId, StatusCodes.Status404NotFound, Errors("caseId", $"There is no case '{pair.Key}': send its 'opened' event first.")),
+                    CaseWriteOutcome.Conflict => new BatchResult(pair.Key, e.EventId, StatusCodes.Status409Conflict, result.Errors),
                     _ => new BatchResult(pair.Key, e.EventId, StatusCodes.Status400BadRequest, result.Errors),
                 };
             }

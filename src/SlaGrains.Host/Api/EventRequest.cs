@@ -39,6 +39,7 @@ public sealed record EventRequest
             EventId = EventId!,
             Type = Type!.Value,
             OccurredAt = OccurredAt ?? receivedAt,
+            Assigned = OccurredAt is null ? [CaseEventReplay.AssignedOccurredAt] : null,
             Case = Case,
             Changes = Changes,
             Public = Public,
