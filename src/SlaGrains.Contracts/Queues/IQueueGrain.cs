@@ -16,6 +16,13 @@ public interface IQueueGrain : IGrainWithStringKey
     [Alias("remove"), OneWay]
     Task Remove(string caseId, long version);
 
+    /// <summary>
+    /// Told by a bucket when it first indexes a case, and stored: until then the queue has never held a case and
+    /// <see cref="List"/> answers empty without activating its buckets.
+    /// </summary>
+    [Alias("mark-indexed")]
+    Task MarkIndexed();
+
     /// <summary>Up to <paramref name="limit"/> open cases, soonest deadline first; cases without a deadline last.</summary>
     [Alias("list")]
     Task<IReadOnlyList<QueueEntry>> List(int limit);

@@ -21,6 +21,9 @@ public static class QueueBuckets
 
     public static string KeyFor(string queue, string caseId) => Key(queue, Of(caseId));
 
+    /// <summary>The queue a bucket's <see cref="Key"/> belongs to.</summary>
+    public static string QueueOf(string key) => key[(key.IndexOf(':', StringComparison.Ordinal) + 1)..];
+
     /// <summary>The order a queue lists its cases in: soonest deadline first, cases without a deadline last.</summary>
     public static IEnumerable<QueueEntry> SoonestFirst(IEnumerable<QueueEntry> entries) =>
         entries.OrderBy(e => e.DeadlineAt is null).ThenBy(e => e.DeadlineAt).ThenBy(e => e.CaseId, StringComparer.Ordinal);

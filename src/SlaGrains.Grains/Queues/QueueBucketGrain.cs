@@ -5,7 +5,8 @@ namespace SlaGrains.Grains.Queues;
 /// <summary>
 /// One slice of a queue's open cases. Writes are batched: the grain stores its slice at most every few seconds and
 /// when it deactivates, because a busy queue changes with every event of every case in it. After a crash the slice
-/// can miss the last seconds of updates; each case re-announces itself at its next change or deadline.
+/// can miss the last seconds of updates; each case re-announces itself at its next change or deadline. The first
+/// case it indexes, it tells its queue (<see cref="IQueueGrain.MarkIndexed"/>), which reads no buckets until then.
 /// </summary>
 [GrainType("queue-bucket")]
 public sealed class QueueBucketGrain(
@@ -16,6 +17,7 @@ public sealed class QueueBucketGrain(
     // One-way calls can overtake each other only by moments, so a short memory of removals is enough.
     private const int RemovalsRemembered = 4096;
     private bool _dirty;
+    private bool _announcing;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -36,8 +38,28 @@ public sealed class QueueBucketGrain(
             entries[entry.CaseId] = entry;
             state.State.Removed.Remove(entry.CaseId);
             _dirty = true;
+            if (!state.State.Indexed && !_announcing)
+            {
+                _announcing = true;
+                // Not awaited: the update is done, and a queue still handing over an earlier release's index waits on its buckets.
+                Announce().Ignore();
+            }
         }
         return Task.CompletedTask;
+    }
+
+    private async Task Announce()
+    {
+        try
+        {
+            await GrainFactory.GetGrain<IQueueGrain>(QueueBuckets.QueueOf(this.GetPrimaryKeyString())).MarkIndexed();
+            state.State.Indexed = true; // stored with the next flush; if that is lost, the queue is told twice, which is harmless
+            _dirty = true;
+        }
+        finally
+        {
+            _announcing = false; // on failure the next update tries again
+        }
     }
 
     public Task Remove(string caseId, long version)

@@ -62,6 +62,46 @@ public sealed class QueueGrainTests(ClusterFixture fixture)
         Assert.DoesNotContain(await Queue(queue).List(100), e => e.CaseId == "gone");
     }
 
+    [Fact]
+    public async Task Reading_a_queue_that_never_held_a_case_activates_none_of_its_buckets()
+    {
+        var queue = NewQueue();
+
+        Assert.Empty(await Queue(queue).List(100));
+        Assert.Empty(await Queue(queue).List(5));
+
+        Assert.Equal(0, await BucketActivations(queue));
+    }
+
+    [Fact]
+    public async Task A_queue_reads_its_buckets_from_the_first_case_indexed_under_it_and_remembers_it_across_activations()
+    {
+        var queue = NewQueue();
+        Assert.Empty(await Queue(queue).List(100));
+
+        // As a case indexes itself: straight into its bucket, not through the queue.
+        await fixture.Client.GetGrain<IQueueBucketGrain>(QueueBuckets.KeyFor(queue, "c-1")).Upsert(Entry("c-1", Start));
+        await SlaDriver.Eventually(() => Queue(queue).List(100), listed => listed.Count == 1);
+
+        // The queue stored that it is in use: a new activation still reads its buckets.
+        var stored = new GrainState<QueueState>(new QueueState());
+        await SlaDriver.Eventually(async () =>
+        {
+            await Storage.ReadStateAsync("queue", GrainId.Create("queue", queue), stored);
+            return stored.State;
+        }, state => state is { Indexed: true });
+        await fixture.Client.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+        Assert.Equal(["c-1"], (await Queue(queue).List(100)).Select(e => e.CaseId));
+    }
+
+    /// <summary>Activations of <paramref name="queue"/>'s bucket grains in the cluster, as Orleans' management grain counts them.</summary>
+    private async Task<int> BucketActivations(string queue)
+    {
+        var statistics = await fixture.Client.GetGrain<IManagementGrain>(0).GetDetailedGrainStatistics();
+        return statistics.Count(s => s.GrainId.Type.ToString() == "queue-bucket" &&
+                                     QueueBuckets.QueueOf(s.GrainId.Key.ToString()!) == queue);
+    }
+
     private static string NewQueue() => $"Tier {Guid.NewGuid():N}";
 
     private static QueueEntry Entry(string caseId, Instant? deadline, long version = 1) =>
