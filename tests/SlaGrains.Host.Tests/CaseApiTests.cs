@@ -81,18 +81,21 @@ public sealed class CaseApiTests(HostFixture fixture)
         var (_, entitlement, _) = await Scenario.Entitled(admin);
         var caseId = Api.Id("case");
         var now = DateTimeOffset.UtcNow;
+        var opened = JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(Scenario.Opened("b1", entitlement, now.AddMinutes(-5))))!.AsObject().Also(o => o["caseId"] = caseId);
         var batch = new JsonArray(
-            JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(Scenario.Opened("b1", entitlement, now.AddMinutes(-5))))!.AsObject().Also(o => o["caseId"] = caseId),
+            opened,
             new JsonObject { ["caseId"] = caseId, ["eventId"] = "b2", ["type"] = "updated" },
             new JsonObject { ["caseId"] = Api.Id("case"), ["eventId"] = "b3", ["type"] = "agentReplied" },
             new JsonObject { ["caseId"] = caseId, ["eventId"] = "b4", ["type"] = "agentReplied" },
-            new JsonObject { ["caseId"] = caseId, ["eventId"] = "b1", ["type"] = "opened", ["case"] = new JsonObject() });
+            opened.DeepClone(), // a resend
+            new JsonObject { ["caseId"] = caseId, ["eventId"] = "b1", ["type"] = "opened", ["case"] = new JsonObject() }); // another event under b1
 
         var results = (await (await admin.PostAsync("/api/v1/events", SlaHost.Json(batch.ToJsonString()))).Json()).AsArray();
 
-        Assert.Equal([200, 400, 404, 200, 200], results.Select(r => (int)r!["status"]!));
+        Assert.Equal([200, 400, 404, 200, 200, 409], results.Select(r => (int)r!["status"]!));
         Assert.True((bool)results[4]!["replayed"]!);
         Assert.NotNull(results[1]!["error"]!["changes"]);
+        Assert.NotNull(results[5]!["error"]!["eventId"]);
         var snapshot = await (await admin.GetAsync($"/api/v1/cases/{caseId}")).Json();
         Assert.Equal("Completed", (string)snapshot["milestones"]![0]!["status"]!);
 

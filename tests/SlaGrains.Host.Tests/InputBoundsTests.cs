@@ -1,0 +1,130 @@
+using System.Net;
+using System.Text.Json.Nodes;
+
+namespace SlaGrains.Host.Tests;
+
+/// <summary>Ids that cannot be keys, reused event ids and oversized input get a 4xx naming the field, never a 500 or a silent 200.</summary>
+[Collection(HostTests.Name)]
+public sealed class InputBoundsTests(HostFixture fixture)
+{
+    [Fact]
+    public async Task Empty_or_blank_ids_in_bodies_are_400s_naming_the_field()
+    {
+        var admin = fixture.Host.Client();
+        var (process, entitlement, account) = await Scenario.Entitled(admin);
+        var now = DateTimeOffset.UtcNow;
+
+        await (await admin.Post($"/api/v1/cases/{Api.Id("case")}/events", Scenario.Opened("o", entitlementId: null, now, accountId: "")))
+            .Problem(HttpStatusCode.BadRequest, "case.accountId");
+        await (await admin.Post($"/api/v1/cases/{Api.Id("case")}/events", Scenario.Opened("o", entitlementId: "", now)))
+            .Problem(HttpStatusCode.BadRequest, "case.entitlementId");
+        await (await admin.Post($"/api/v1/cases/{Api.Id("case")}/events", Scenario.Opened("o", entitlement, now, queue: " ")))
+            .Problem(HttpStatusCode.BadRequest, "case.queue");
+        await (await admin.Put($"/api/v1/processes/{Api.Id("p")}", new { name = "x", calendarId = " ", milestones = new[] { new { name = "First Response", minutes = 60 } } }))
+            .Problem(HttpStatusCode.BadRequest, "calendarId");
+        await (await admin.Put($"/api/v1/processes/{Api.Id("p")}", new { name = "x", milestones = new[] { new { name = "First Response", minutes = 60, calendarId = "" } } }))
+            .Problem(HttpStatusCode.BadRequest, "milestones[0].calendarId");
+        await (await admin.Put($"/api/v1/entitlements/{Api.Id("e")}", new { name = "x", accountId = account, processId = process, calendarId = " ", startDate = "2025-01-01" }))
+            .Problem(HttpStatusCode.BadRequest, "calendarId");
+        await (await admin.Put($"/api/v1/entitlements/{Api.Id("e")}", new { name = "x", accountId = account, processId = " ", startDate = "2025-01-01" }))
+            .Problem(HttpStatusCode.BadRequest, "processId");
+
+        var batch = new JsonArray(new JsonObject
+        {
+            ["caseId"] = Api.Id("case"), ["eventId"] = "o", ["type"] = "opened", ["case"] = new JsonObject { ["entitlementId"] = "" },
+        });
+        var results = (await (await admin.PostAsync("/api/v1/events", SlaHost.Json(batch.ToJsonString()))).Json()).AsArray();
+        Assert.Equal(400, (int)results[0]!["status"]!);
+        Assert.NotNull(results[0]!["error"]!["case.entitlementId"]);
+    }
+
+    [Fact]
+    public async Task An_event_id_reused_with_a_different_payload_is_a_409_and_the_stored_event_stands()
+    {
+        var admin = fixture.Host.Client();
+        var (_, entitlement, _) = await Scenario.Entitled(admin);
+        var caseId = Api.Id("case");
+        await (await admin.Post($"/api/v1/cases/{caseId}/events", Scenario.Opened("o", entitlement, DateTimeOffset.UtcNow.AddMinutes(-5)))).Json();
+        var reply = new { eventId = "r-1", type = "agentReplied" }; // no occurredAt: the server stamps the time of receipt
+        await (await admin.Post($"/api/v1/cases/{caseId}/events", reply)).Json();
+
+        var resent = await admin.Post($"/api/v1/cases/{caseId}/events", reply);
+        var reused = await admin.Post($"/api/v1/cases/{caseId}/events", new { eventId = "r-1", type = "updated", changes = new { priority = "Low" } });
+
+        Assert.Equal("true", resent.Headers.GetValues("Idempotent-Replay").Single());
+        await resent.Json();
+        var problem = await reused.Problem(HttpStatusCode.Conflict, "eventId");
+        Assert.Contains("different payload", (string)problem["errors"]!["eventId"]![0]!, StringComparison.Ordinal);
+        var history = (await (await admin.GetAsync($"/api/v1/cases/{caseId}/events")).Json()).AsArray();
+        Assert.Equal(["opened", "agentReplied"], history.Select(e => (string)e!["type"]!));
+        Assert.Equal("High", (string)(await (await admin.GetAsync($"/api/v1/cases/{caseId}")).Json())["priority"]!);
+    }
+
+    [Fact]
+    public async Task Oversized_fields_and_definitions_are_400s_naming_the_field_and_the_limit()
+    {
+        var admin = fixture.Host.Client();
+        var (_, entitlement, _) = await Scenario.Entitled(admin);
+        var now = DateTimeOffset.UtcNow;
+
+        var longSubject = await (await admin.Post($"/api/v1/cases/{Api.Id("case")}/events", new
+        {
+            eventId = "o", type = "opened", occurredAt = now.ToString("O"),
+            @case = new { entitlementId = entitlement, subject = new string('s', 1_001) },
+        })).Problem(HttpStatusCode.BadRequest, "case.subject");
+        Assert.Equal("At most 1,000 characters; this one has 1,001.", (string)longSubject["errors"]!["case.subject"]![0]!);
+
+        var fields = new JsonObject();
+        for (var i = 0; i < 101; i++)
+        {
+            fields[$"f{i}"] = "x";
+        }
+        var body = new JsonObject { ["eventId"] = "o", ["type"] = "opened", ["case"] = new JsonObject { ["entitlementId"] = entitlement, ["customFields"] = fields } };
+        var tooMany = await (await admin.PostAsync($"/api/v1/cases/{Api.Id("case")}/events", SlaHost.Json(body.ToJsonString())))
+            .Problem(HttpStatusCode.BadRequest, "case.customFields");
+        Assert.Equal("At most 100 custom fields; this one has 101.", (string)tooMany["errors"]!["case.customFields"]![0]!);
+
+        var milestones = Enumerable.Range(0, 51).Select(i => new { name = $"M{i}", minutes = 60 }).ToArray();
+        var process = await (await admin.Put($"/api/v1/processes/{Api.Id("p")}", new { name = "Crowded", milestones }))
+            .Problem(HttpStatusCode.BadRequest, "milestones");
+        Assert.Equal("At most 50 milestones per process; this one has 51.", (string)process["errors"]!["milestones"]![0]!);
+
+        var week = Enumerable.Range(0, 25).Select(i => new { start = $"{i % 24:00}:00", end = $"{i % 24:00}:30" }).ToArray();
+        await (await admin.Put($"/api/v1/calendars/{Api.Id("cal")}", new { timeZone = "Etc/UTC", weekly = new { monday = week } }))
+            .Problem(HttpStatusCode.BadRequest, "weekly.monday");
+    }
+
+    [Fact]
+    public async Task Queue_names_in_paths_follow_the_queue_rule_and_a_never_used_queue_reads_empty()
+    {
+        var reader = fixture.Host.Client(SlaHost.ReaderKey);
+
+        await (await reader.GetAsync("/api/v1/queues/%20/cases")).Problem(HttpStatusCode.BadRequest, "queue");
+        await (await reader.GetAsync($"/api/v1/queues/{new string('q', 101)}/cases")).Problem(HttpStatusCode.BadRequest, "queue");
+        Assert.Empty((await (await reader.GetAsync($"/api/v1/queues/Never%20used%20{Guid.NewGuid():N}/cases")).Json()).AsArray());
+    }
+}
+
+/// <summary>The limits are settings: a host configured with smaller ones holds input to them.</summary>
+public sealed class ConfiguredLimitsTests
+{
+    [Fact]
+    public async Task Sla_Limits_settings_bound_what_the_api_accepts()
+    {
+        await using var host = new SlaHost(new Dictionary<string, string?>
+        {
+            ["Sla:Limits:MaxSubjectLength"] = "20",
+            ["Sla:Limits:MaxMilestonesPerProcess"] = "1",
+        });
+        var admin = host.Client();
+        var (_, entitlement, _) = await Scenario.Entitled(admin);
+
+        var problem = await (await admin.Post($"/api/v1/cases/{Api.Id("case")}/events", new
+        {
+            eventId = "o", type = "opened", @case = new { entitlementId = entitlement, subject = new string('s', 21) },
+        })).Problem(HttpStatusCode.BadRequest, "case.subject");
+        Assert.Equal("At most 20 characters; this one has 21.", (string)problem["errors"]!["case.subject"]![0]!);
+        await (await admin.Put($"/api/v1/processes/{Api.Id("p")}", new { name = "Two", milestones = new[] { new { name = "A", minutes = 1 }, new { name = "B", minutes = 1 } } }))
+            .Problem(HttpStatusCode.BadRequest, "milestones");
+    }
+}
