@@ -15,9 +15,7 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<IIncomingGrainCallFilter, StorageFailureFilter>();
         // Hosts bind Sla:Limits onto these options; the grains take the record itself, as the engine's validators do.
-        services.AddOptions<Limits>()
-            .Validate(l => !l.NotPositive().Any(), "Every Sla:Limits setting must be a positive number.")
-            .ValidateOnStart();
+        services.AddOptions<Limits>();
         services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<Limits>>().Value);
         return services;
     }

@@ -1,5 +1,6 @@
 using Orleans.Serialization;
 using SlaGrains.Contracts.Serialization;
+using SlaGrains.Domain.Validation;
 using SlaGrains.Grains;
 using SlaGrains.Grains.Live;
 using SlaGrains.Host.Api;
@@ -41,8 +42,8 @@ if (role.HostsGrains)
         silo.Services.AddSingleton<WebhookPublisher>();
         silo.Services.AddSingleton<ISlaPublisher, LivePublisher>();
         silo.Services.Configure<WebhookOptions>(builder.Configuration.GetSection(WebhookOptions.Section));
-        silo.Services.Configure<SlaGrains.Domain.Validation.Limits>(builder.Configuration.GetSection("Sla:Limits"));
         silo.Services.AddHttpClient(WebhookGrain.HttpClientName);
+        silo.Services.AddOptions<Limits>().Bind(builder.Configuration.GetSection(Limits.Section)).ValidateDataAnnotations().ValidateOnStart();
         silo.Services.AddSlaGrains();
     });
     // Leaving gracefully hands this silo's reminders and activations to the others before it goes.

@@ -31,7 +31,7 @@ public sealed partial class CaseGrain(
     [FromKeyedServices(StorageNames.Sla)] IGrainStorage storage,
     TimeProvider clock,
     ISlaPublisher publisher,
-    Limits limits,
+    Limits fieldLimits,
     ILogger<CaseGrain> logger) : Grain, ICaseGrain, IRemindable
 {
     private const string MilestoneReminderPrefix = "ms:";
@@ -98,7 +98,7 @@ public sealed partial class CaseGrain(
     public async Task<CaseWriteResult> Apply(CaseEvent e)
     {
         ArgumentNullException.ThrowIfNull(e);
-        var errors = CaseEventValidator.Validate(e, Now, limits);
+        var errors = CaseEventValidator.Validate(e, Now, fieldLimits);
         if (!errors.IsValid)
         {
             return Invalid(errors);
@@ -112,13 +112,13 @@ public sealed partial class CaseGrain(
             await LoadDefinitions();
             return new CaseWriteResult { Outcome = CaseWriteOutcome.Replayed, Snapshot = Evaluate(Now).Snapshot, Version = State.Version };
         }
+        if (CaseEventValidator.ValidateCustomFieldTotal(_events, e, fieldLimits) is { IsValid: false } tooMany)
+        {
+            return Invalid(tooMany);
+        }
         if (_events.Count == 0 && e.Type != CaseEventType.Opened)
         {
             return new CaseWriteResult { Outcome = CaseWriteOutcome.NotFound };
-        }
-        if (CaseEventValidator.ValidateCustomFieldTotal(_events, e, limits) is { IsValid: false } tooMany)
-        {
-            return Invalid(tooMany);
         }
         await LoadDefinitions();
         if (_process is not null && CaseEventValidator.ValidateMilestone(e, _process.Definition) is { IsValid: false } unknown)

@@ -223,5 +223,13 @@ public sealed class LimitsTests
     }
 
     [Fact]
-    public void Every_default_limit_is_positive() => Assert.Empty(Limits.Default.NotPositive());
+    public void The_defaults_are_valid_settings_and_a_limit_of_zero_is_not()
+    {
+        var results = new List<System.ComponentModel.DataAnnotations.ValidationResult>();
+        Assert.True(System.ComponentModel.DataAnnotations.Validator.TryValidateObject(Limits.Default, new(Limits.Default), results, validateAllProperties: true));
+
+        var zero = Limits.Default with { MaxMilestonesPerProcess = 0 };
+        Assert.False(System.ComponentModel.DataAnnotations.Validator.TryValidateObject(zero, new(zero), results, validateAllProperties: true));
+        Assert.Equal([nameof(Limits.MaxMilestonesPerProcess)], results.SelectMany(r => r.MemberNames));
+    }
 }
