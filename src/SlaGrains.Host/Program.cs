@@ -1,5 +1,6 @@
 using Orleans.Serialization;
 using SlaGrains.Contracts.Serialization;
+using SlaGrains.Domain.Cases;
 using SlaGrains.Grains;
 using SlaGrains.Grains.Live;
 using SlaGrains.Host.Api;
@@ -41,6 +42,7 @@ if (role.HostsGrains)
         silo.Services.AddSingleton<WebhookPublisher>();
         silo.Services.AddSingleton<ISlaPublisher, LivePublisher>();
         silo.Services.Configure<WebhookOptions>(builder.Configuration.GetSection(WebhookOptions.Section));
+        silo.Services.AddOptions<CaseLimits>().Bind(builder.Configuration.GetSection(CaseLimits.Section)).ValidateDataAnnotations().ValidateOnStart();
         silo.Services.AddHttpClient(WebhookGrain.HttpClientName);
         silo.Services.AddSlaGrains();
     });
