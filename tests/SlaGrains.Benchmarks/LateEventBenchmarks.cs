@@ -8,8 +8,9 @@ namespace SlaGrains.Benchmarks;
 
 /// <summary>
 /// What a case grain's engine work costs for a whole history of events arriving one by one, each appended to the kept
-/// fold and evaluated as the grain does after every event: in history order, and newest first (each event lands just
-/// after <c>opened</c>, the worst place for a late event).
+/// fold and evaluated as the grain does after every event: in history order; in batches of 50 that each arrive
+/// newest first (an integration's batches racing); and all newest first (each event lands just after <c>opened</c>,
+/// the worst place for a late event).
 /// </summary>
 [MemoryDiagnoser]
 public class LateEventBenchmarks
@@ -17,6 +18,7 @@ public class LateEventBenchmarks
     private CaseTimelineInput _input = null!;
     private List<CaseEvent> _inOrder = null!;
     private List<CaseEvent> _newestFirst = null!;
+    private List<CaseEvent> _batchesNewestFirst = null!;
     private Instant _now;
 
     [Params(1000)]
@@ -47,6 +49,7 @@ public class LateEventBenchmarks
         }).ToList();
         _inOrder = [opened, .. rest];
         _newestFirst = [opened, .. Enumerable.Reverse(rest)];
+        _batchesNewestFirst = [opened, .. rest.Chunk(50).SelectMany(batch => batch.Reverse())];
         _now = start + Duration.FromMinutes(7 * Events);
         _input = new CaseTimelineInput
         {
@@ -60,6 +63,9 @@ public class LateEventBenchmarks
 
     [Benchmark(Baseline = true)]
     public CaseEvaluation InHistoryOrder() => Feed(_inOrder);
+
+    [Benchmark]
+    public CaseEvaluation BatchesOf50NewestFirst() => Feed(_batchesNewestFirst);
 
     [Benchmark]
     public CaseEvaluation NewestFirst() => Feed(_newestFirst);
