@@ -11,7 +11,12 @@ using SlaGrains.Host.Security;
 using SlaGrains.Host.Storage;
 using SlaGrains.Host.Webhooks;
 
-var builder = WebApplication.CreateBuilder(args);
+// `dotnet run` starts in Development unless an environment is set (LaunchEnvironment says why not in launchSettings.json).
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = args,
+    EnvironmentName = LaunchEnvironment.Default(args, Environment.GetEnvironmentVariable),
+});
 
 // `dotnet run --project src/SlaGrains.Host -- migrate` applies the PostgreSQL schema and exits.
 var postgres = SlaStorage.PostgresConnectionString(builder.Configuration);
