@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.SignalR;
 using Orleans.Serialization;
 using SlaGrains.Contracts.Serialization;
 using SlaGrains.Grains;
@@ -66,7 +67,12 @@ if (role.ServesClients)
     builder.Services.AddSingleton<GrainReferences>();
     builder.AddSlaApiKeys();
     builder.AddSlaApi();
-    builder.Services.AddSignalR();
+    builder.Services.AddOptions<LiveHubOptions>().Bind(builder.Configuration.GetSection(LiveHubOptions.Section))
+        .Validate(o => o.MaxSubscriptionsPerConnection >= 1 && o.CallsPerSecond >= 1 && o.CallBurst >= 1,
+            $"{LiveHubOptions.Section}: MaxSubscriptionsPerConnection, CallsPerSecond and CallBurst must be at least 1.")
+        .ValidateOnStart();
+    builder.Services.AddSingleton<HubCallLimiter>();
+    builder.Services.AddSignalR(o => o.AddFilter<HubCallLimiter>());
     builder.Services.AddSingleton<LiveSubscriptions>();
     builder.Services.AddSingleton<HubRelay>();
     builder.Services.AddHostedService<LiveRelayRegistration>();
