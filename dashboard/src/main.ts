@@ -57,20 +57,28 @@ async function connect(key: string): Promise<void> {
   }
 }
 
-/** Subscribes to the queue (and the open case) again and takes fresh snapshots: after connecting or reconnecting. */
+/**
+ * Subscribes to the queue (and the open case) again and takes fresh snapshots: after connecting or reconnecting. The
+ * hub may refuse for a while (its per-key call rate, when many dashboards share a key reconnect at once): then it
+ * tries again a few seconds later, at a random moment so they do not all come back together.
+ */
 async function resubscribe(): Promise<void> {
   if (!live) {
     return;
   }
-  store.clear();
-  for (const snapshot of await live.subscribeQueue(queue)) {
-    store.put(snapshot);
-  }
-  if (openCase) {
-    const snapshot = await live.subscribeCase(openCase);
-    if (snapshot) {
+  try {
+    store.clear();
+    for (const snapshot of await live.subscribeQueue(queue)) {
       store.put(snapshot);
     }
+    if (openCase) {
+      const snapshot = await live.subscribeCase(openCase);
+      if (snapshot) {
+        store.put(snapshot);
+      }
+    }
+  } catch {
+    setTimeout(() => void resubscribe(), 2000 + Math.random() * 5000);
   }
   renderBoard();
   renderSummary();
