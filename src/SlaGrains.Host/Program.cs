@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.SignalR;
 using Orleans.Serialization;
 using SlaGrains.Contracts.Serialization;
 using SlaGrains.Domain.Cases;
@@ -12,7 +13,12 @@ using SlaGrains.Host.Security;
 using SlaGrains.Host.Storage;
 using SlaGrains.Host.Webhooks;
 
-var builder = WebApplication.CreateBuilder(args);
+// `dotnet run` starts in Development unless an environment is set (LaunchEnvironment says why not in launchSettings.json).
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = args,
+    EnvironmentName = LaunchEnvironment.Default(args, Environment.GetEnvironmentVariable),
+});
 
 // `dotnet run --project src/SlaGrains.Host -- migrate` applies the PostgreSQL schema and exits.
 var postgres = SlaStorage.PostgresConnectionString(builder.Configuration);
@@ -63,7 +69,12 @@ if (role.ServesClients)
     builder.Services.AddSingleton<GrainReferences>();
     builder.AddSlaApiKeys();
     builder.AddSlaApi();
-    builder.Services.AddSignalR();
+    builder.Services.AddOptions<LiveHubOptions>().Bind(builder.Configuration.GetSection(LiveHubOptions.Section))
+        .Validate(o => o.MaxSubscriptionsPerConnection >= 1 && o.CallsPerSecond >= 1 && o.CallBurst >= 1,
+            $"{LiveHubOptions.Section}: MaxSubscriptionsPerConnection, CallsPerSecond and CallBurst must be at least 1.")
+        .ValidateOnStart();
+    builder.Services.AddSingleton<HubCallLimiter>();
+    builder.Services.AddSignalR(o => o.AddFilter<HubCallLimiter>());
     builder.Services.AddSingleton<LiveSubscriptions>();
     builder.Services.AddSingleton<HubRelay>();
     builder.Services.AddHostedService<LiveRelayRegistration>();
