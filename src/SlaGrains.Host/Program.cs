@@ -38,10 +38,8 @@ if (role.HostsGrains)
     {
         silo.UseSlaStorage(builder.Configuration);
         silo.Services.AddSerializer(s => s.AddSlaSerialization());
-        silo.Services.AddSingleton<WebhookPublisher>();
+        silo.Services.AddSlaWebhooks(builder.Configuration);
         silo.Services.AddSingleton<ISlaPublisher, LivePublisher>();
-        silo.Services.Configure<WebhookOptions>(builder.Configuration.GetSection(WebhookOptions.Section));
-        silo.Services.AddHttpClient(WebhookGrain.HttpClientName);
         silo.Services.AddSlaGrains();
     });
     // Leaving gracefully hands this silo's reminders and activations to the others before it goes.
