@@ -99,7 +99,8 @@ public sealed partial class WebhookGrain(
                 _reportedFull = true;
                 LogOutboxFull(this.GetPrimaryKeyString(), options.Value.MaxPending);
             }
-            await Write();
+            // Not written now: a full outbox is the largest state there is, and the log line is stored with the next
+            // write (the next attempt's result); a notice refused twice is logged twice, never delivered.
             return;
         }
         var body = JsonSerializer.Serialize(new
