@@ -35,7 +35,7 @@ public sealed class WebhookDeliveryTests : IClassFixture<WebhookDeliveryTests.Fi
         var (_, entitlement, _) = await Scenario.Entitled(admin);
 
         // The first violation leaves a delivery hanging at the stuck receiver (the timeout is ten minutes).
-        var cases = Enumerable.Range(0, 8).Select(_ => Api.Id("case")).ToList();
+        var cases = Enumerable.Range(0, 6).Select(_ => Api.Id("case")).ToList();
         await Open(admin, cases[0], entitlement);
         await hanging.Requested.WaitAsync(Guard);
 
@@ -50,7 +50,7 @@ public sealed class WebhookDeliveryTests : IClassFixture<WebhookDeliveryTests.Fi
 
         // The healthy webhook received every violation meanwhile, while the stuck one's first send still hangs.
         var expected = cases.Select(c => $"{c}/first-response#1/violation/0m").ToList();
-        await Until(() => expected.All(healthy.Accepted.ContainsKey), () => $"healthy receiver got {healthy.Accepted.Count} of {expected.Count}");
+        await Until(() => expected.All(healthy.Accepted.ContainsKey), () => $"healthy receiver got {healthy.Accepted.Count} of {expected.Count}; {admin.GetStringAsync($"/api/v1/webhooks/{working}").Result} {admin.GetStringAsync($"/api/v1/webhooks/{working}/deliveries").Result} {healthy.Attempts.Count} attempts; host warnings:\n{Warnings()}");
         Assert.False(hanging.Requested.IsFaulted);
     }
 
@@ -86,19 +86,19 @@ public sealed class WebhookDeliveryTests : IClassFixture<WebhookDeliveryTests.Fi
         var stuck = Api.Id("hook");
         await (await admin.Put($"/api/v1/webhooks/{stuck}", new { url = hanging.Url, events = new[] { "milestone.violated" }, secret = WebhookReceiver.Secret })).Json();
         var (_, entitlement, _) = await Scenario.Entitled(admin);
-        var cases = Enumerable.Range(0, 6).Select(_ => Api.Id("case")).ToList();
+        var cases = Enumerable.Range(0, 10).Select(_ => Api.Id("case")).ToList();
         foreach (var caseId in cases)
         {
             await Open(admin, caseId, entitlement);
         }
 
-        // MaxConcurrency = 2: two sends hang, the others wait their turn; MaxPending = 4: the last two are refused.
+        // MaxConcurrency = 2: two sends hang, the others wait their turn; MaxPending = 8: the last two are refused.
         await Until(() => hanging.Connections == 2, () => $"{hanging.Connections} connections");
         var record = await (await admin.GetAsync($"/api/v1/webhooks/{stuck}")).Json();
-        Assert.Equal(4, (int)record["pending"]!);
+        Assert.Equal(8, (int)record["pending"]!);
         var log = (await (await admin.GetAsync($"/api/v1/webhooks/{stuck}/deliveries")).Json()).AsArray();
         var refused = log.Where(a => (string)a!["outcome"]! == "gaveUp").ToList();
-        Assert.Equal(cases[4..].Select(c => $"{c}/first-response#1/violation/0m").Order(), refused.Select(a => (string)a!["deliveryId"]!).Order());
+        Assert.Equal(cases[8..].Select(c => $"{c}/first-response#1/violation/0m").Order(), refused.Select(a => (string)a!["deliveryId"]!).Order());
         Assert.All(refused, a => Assert.Contains("MaxPending", (string)a!["error"]!, StringComparison.Ordinal));
         Assert.Equal(2, hanging.Connections);
     }
@@ -164,6 +164,8 @@ public sealed class WebhookDeliveryTests : IClassFixture<WebhookDeliveryTests.Fi
         await (await admin.GetAsync($"/api/v1/webhooks/{webhook}")).Problem(HttpStatusCode.NotFound);
     }
 
+    private string Warnings() => string.Join('\n', _host.Warnings.GetSnapshot().Select(w => $"{w.Category}: {w.Message} {w.Exception?.GetType().Name}: {w.Exception?.Message}"));
+
     private static async Task<string> FirstError(HttpClient admin, string webhook)
     {
         string? error = null;
@@ -212,7 +214,7 @@ public sealed class WebhookDeliveryTests : IClassFixture<WebhookDeliveryTests.Fi
                 {
                     ["Sla:Webhooks:Timeout"] = "00:10:00", // a hanging send outlives every test
                     ["Sla:Webhooks:MaxConcurrency"] = "2",
-                    ["Sla:Webhooks:MaxPending"] = "4",
+                    ["Sla:Webhooks:MaxPending"] = "8", // more than the hanging test's cases: the healthy webhook never fills up
                 },
                 services => services.AddSingleton<IHostResolver>(Resolver));
         }
