@@ -45,11 +45,9 @@ if (role.HostsGrains)
     {
         silo.UseSlaStorage(builder.Configuration);
         silo.Services.AddSerializer(s => s.AddSlaSerialization());
-        silo.Services.AddSingleton<WebhookPublisher>();
+        silo.Services.AddSlaWebhooks(builder.Configuration);
         silo.Services.AddSingleton<ISlaPublisher, LivePublisher>();
-        silo.Services.Configure<WebhookOptions>(builder.Configuration.GetSection(WebhookOptions.Section));
         silo.Services.AddOptions<CaseLimits>().Bind(builder.Configuration.GetSection(CaseLimits.Section)).ValidateDataAnnotations().ValidateOnStart();
-        silo.Services.AddHttpClient(WebhookGrain.HttpClientName);
         silo.Services.AddSlaGrains();
     });
     // Leaving gracefully hands this silo's reminders and activations to the others before it goes.

@@ -55,6 +55,7 @@ public sealed class HostProcess : IAsyncDisposable
         env["Sla__Cluster__SiloPort"] = (11300 + port % 100).ToString(CultureInfo.InvariantCulture);
         env["Sla__Cluster__GatewayPort"] = (30300 + port % 100).ToString(CultureInfo.InvariantCulture);
         env["Sla__Cluster__AdvertisedIP"] = "127.0.0.1";
+        env["Sla__Webhooks__AllowedHosts__0"] = "127.0.0.1"; // the harness's receivers
         env["Logging__LogLevel__Default"] = "Warning";
         if (postgres is not null)
         {
