@@ -14,6 +14,7 @@ using SlaGrains.Domain.Calendars;
 using SlaGrains.Domain.Cases;
 using SlaGrains.Domain.Processes;
 using SlaGrains.Domain.Validation;
+using SlaGrains.Grains.Calendars;
 using SlaGrains.Grains.Live;
 using SlaGrains.Grains.Telemetry;
 
@@ -30,6 +31,7 @@ namespace SlaGrains.Grains.Cases;
 public sealed partial class CaseGrain(
     [FromKeyedServices(StorageNames.Sla)] IGrainStorage storage,
     TimeProvider clock,
+    CompiledCalendars compiledCalendars,
     ISlaPublisher publisher,
     ILogger<CaseGrain> logger) : Grain, ICaseGrain, IRemindable
 {
@@ -530,7 +532,7 @@ public sealed partial class CaseGrain(
         {
             if (!_calendarVersions.TryGetValue(record.CalendarId, out var compiledAt) || compiledAt != record.UpdatedAt)
             {
-                _calendars[record.CalendarId] = BusinessCalendar.FromDefinition(record.Definition);
+                _calendars[record.CalendarId] = compiledCalendars.Get(record);
                 _calendarVersions[record.CalendarId] = record.UpdatedAt;
                 _fold = null;
             }
