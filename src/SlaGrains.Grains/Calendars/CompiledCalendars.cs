@@ -36,6 +36,9 @@ public sealed class CompiledCalendars : IDisposable
         })!;
     }
 
+    /// <summary>Versions held now; never more than <see cref="CalendarCacheOptions.CompiledCacheSize"/>.</summary>
+    public int Count => _cache.Count;
+
     public void Dispose() => _cache.Dispose();
 
     private readonly record struct Version(string CalendarId, Instant UpdatedAt);
