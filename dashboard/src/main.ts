@@ -138,7 +138,7 @@ $<HTMLFormElement>('queue-form').addEventListener('submit', async (e) => {
 function boardCases(): Held[] {
   const deadline = (h: Held) => {
     const m = nearest(h.snapshot.milestones);
-    return m ? Date.parse(m.targetAt) : Number.POSITIVE_INFINITY;
+    return m?.targetAt ? Date.parse(m.targetAt) : Number.POSITIVE_INFINITY;
   };
   return store.all()
     .filter((h) => h.snapshot.queue === queue && !h.snapshot.closed)
@@ -238,7 +238,7 @@ function renderSummary(): void {
   const recent = new Set<string>();
   for (const c of cases) {
     for (const m of c.milestones) {
-      if (m.isViolated && Date.parse(m.targetAt) >= hourAgo) {
+      if (m.isViolated && m.targetAt && Date.parse(m.targetAt) >= hourAgo) {
         recent.add(`${c.caseId}/${m.id}`);
       }
     }

@@ -3,6 +3,7 @@ using Orleans.Serialization;
 using SlaGrains.Contracts.Serialization;
 using SlaGrains.Domain.Cases;
 using SlaGrains.Grains;
+using SlaGrains.Grains.Calendars;
 using SlaGrains.Grains.Live;
 using SlaGrains.Host.Api;
 using SlaGrains.Host.Benchmark;
@@ -61,9 +62,11 @@ else
         client.Services.AddSerializer(s => s.AddSlaSerialization());
     });
 }
+builder.Services.Configure<CalendarCacheOptions>(builder.Configuration.GetSection(CalendarCacheOptions.Section));
 builder.AddSlaOperations();
 if (role.ServesClients)
 {
+    builder.Services.AddCompiledCalendars(); // the add/elapsed helpers; shared with the silo's cases when both run here
     builder.Services.AddSingleton<GrainReferences>();
     builder.AddSlaApiKeys();
     builder.AddSlaApi();

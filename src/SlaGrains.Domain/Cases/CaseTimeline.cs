@@ -485,14 +485,16 @@ public static class CaseTimeline
             if (text is not null)
             {
                 var asInstant = InstantText.Parse(text);
-                if (asInstant.Success)
+                var withOffset = asInstant.Success ? null : OffsetText.Parse(text);
+                Instant? start = asInstant.Success ? asInstant.Value : withOffset!.Success ? withOffset.Value.ToInstant() : null;
+                if (start is { } at)
                 {
-                    return asInstant.Value;
-                }
-                var withOffset = OffsetText.Parse(text);
-                if (withOffset.Success)
-                {
-                    return withOffset.Value.ToInstant();
+                    if (InstantRange.Contains(at))
+                    {
+                        return at;
+                    }
+                    _entitlementReason += $" The SLA start field '{startsFrom}' is outside the supported range ({InstantRange.Description}), so the SLA starts when the case opened.";
+                    return _openedAt!.Value;
                 }
             }
             _entitlementReason += $" The SLA start field '{startsFrom}' is missing or not a timestamp, so the SLA starts when the case opened.";
@@ -509,10 +511,11 @@ public static class CaseTimeline
             var start = trigger;
             if (track.Track.Definition.Recurrence == Recurrence.Sequential && track.Last is { } previous)
             {
-                var previousTarget = previous.Target() ?? previous.TargetIfResumedAt(previous.EndedAt ?? trigger);
-                if (previousTarget > start)
+                // Finishing early never pulls the next deadline forward; a previous target beyond the supported range
+                // leaves nothing to wait for, so the next instance starts at its trigger.
+                if ((previous.Target() ?? previous.TargetIfResumedAt(previous.EndedAt ?? trigger)) is { } previousTarget && previousTarget > start)
                 {
-                    start = previousTarget; // finishing early never pulls the next deadline forward
+                    start = previousTarget;
                 }
             }
             track.Start(start, time);

@@ -29,7 +29,8 @@ internal sealed class MilestoneInstance(MilestoneTrack track, int number, Instan
     public IReadOnlyList<PauseInterval> Pauses => _pauses;
     public BusinessCalendar Calendar => Track.Calendar;
 
-    /// <summary>The target with the pauses known so far; null while an open pause holds the clock short of it.</summary>
+    /// <summary>The target with the pauses known so far; null while an open pause holds the clock short of it, or when
+    /// it lies beyond <see cref="InstantRange.End"/> (the instance can then not be violated).</summary>
     public Instant? Target()
     {
         if (!_targetKnown)
@@ -40,9 +41,10 @@ internal sealed class MilestoneInstance(MilestoneTrack track, int number, Instan
         return _target;
     }
 
-    /// <summary>The target if an open pause ended at <paramref name="resumeAt"/>: what a stopped countdown shows.</summary>
-    public Instant TargetIfResumedAt(Instant resumeAt) =>
-        Calendar.Add(StartedAt, Time, PausesUntil(resumeAt))!.Value;
+    /// <summary>The target if an open pause ended at <paramref name="resumeAt"/>: what a stopped countdown shows.
+    /// Null when it lies beyond <see cref="InstantRange.End"/>.</summary>
+    public Instant? TargetIfResumedAt(Instant resumeAt) =>
+        Calendar.Add(StartedAt, Time, PausesUntil(resumeAt));
 
     /// <summary>The pauses with an open one closed at <paramref name="until"/>.</summary>
     public IReadOnlyList<PauseInterval> PausesUntil(Instant until)

@@ -15,6 +15,7 @@ using SlaGrains.Domain.Calendars;
 using SlaGrains.Domain.Cases;
 using SlaGrains.Domain.Processes;
 using SlaGrains.Domain.Validation;
+using SlaGrains.Grains.Calendars;
 using SlaGrains.Grains.Live;
 using SlaGrains.Grains.Telemetry;
 
@@ -32,6 +33,7 @@ public sealed partial class CaseGrain(
     [FromKeyedServices(StorageNames.Sla)] IGrainStorage storage,
     TimeProvider clock,
     IOptions<CaseLimits> limits,
+    CompiledCalendars compiledCalendars,
     ISlaPublisher publisher,
     ILogger<CaseGrain> logger) : Grain, ICaseGrain, IRemindable
 {
@@ -544,7 +546,7 @@ public sealed partial class CaseGrain(
         {
             if (!_calendarVersions.TryGetValue(record.CalendarId, out var compiledAt) || compiledAt != record.UpdatedAt)
             {
-                _calendars[record.CalendarId] = BusinessCalendar.FromDefinition(record.Definition);
+                _calendars[record.CalendarId] = compiledCalendars.Get(record);
                 _calendarVersions[record.CalendarId] = record.UpdatedAt;
                 _fold = null;
             }
