@@ -15,6 +15,7 @@ cleanup() {
 trap cleanup EXIT
 
 dotnet build tools/SlaGrains.Drills -c Release --nologo -v quiet >/dev/null
-SLA_CLUSTER_DATABASE=$database bash scripts/cluster.sh start 2 1
+# The drills' webhook receiver listens on loopback, which the outbound URL policy refuses unless allow-listed.
+Sla__Webhooks__AllowedHosts__0=127.0.0.1 SLA_CLUSTER_DATABASE=$database bash scripts/cluster.sh start 2 1
 dotnet run --project tools/SlaGrains.Drills -c Release --no-build -- kill-silo --cases 120
 dotnet run --project tools/SlaGrains.Drills -c Release --no-build -- restart-postgres --cases 40

@@ -56,7 +56,17 @@ try {
   });
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   page.on('pageerror', (e) => log(`page error: ${e.message}`));
-  await page.goto(base);
+  // The host's Content-Security-Policy must let the dashboard do all it does, the hub's WebSocket included.
+  await page.addInitScript(() => {
+    window.cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  const sockets = [];
+  page.on('websocket', (ws) => sockets.push(ws.url()));
+  const index = await page.goto(base);
+  if (!index.headers()['content-security-policy']?.includes("frame-ancestors 'none'")) {
+    throw new Error(`the dashboard is served without its Content-Security-Policy: ${JSON.stringify(index.headers())}`);
+  }
 
   await page.fill('#key', key);
   await page.click('#key-form button[type=submit]');
@@ -93,6 +103,13 @@ try {
   );
   await page.locator('#timeline li', { hasText: 'agentReplied' }).waitFor({ timeout: 10_000 });
   log('tracker shows First Response completed and the reply in the timeline, without a reload');
+
+  if (!sockets.some((url) => url.includes('/hubs/sla'))) throw new Error(`the hub did not connect over a WebSocket: ${sockets}`);
+  const violations = await page.evaluate(() => window.cspViolations);
+  if (violations.length > 0) throw new Error(`Content-Security-Policy violations: ${violations.join('; ')}`);
+  const stored = await page.evaluate(() => [sessionStorage.getItem('slagrains.apiKey'), localStorage.getItem('slagrains.apiKey')]);
+  if (stored[0] !== key || stored[1] !== null) throw new Error(`the key should be in sessionStorage only: ${JSON.stringify(stored)}`);
+  log('WebSocket hub, no CSP violations, key in sessionStorage only');
   log('passed');
 } catch (error) {
   console.error(`e2e: FAILED: ${error.message}`);

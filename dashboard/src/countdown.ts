@@ -58,5 +58,9 @@ export function formatSeconds(seconds: number): string {
 export function nearest(milestones: Milestone[]): Milestone | undefined {
   return milestones
     .filter((m) => m.status === 'InProgress' || m.status === 'Paused' || m.status === 'Violated')
-    .sort((a, b) => Date.parse(a.targetAt) - Date.parse(b.targetAt))[0];
+    .sort((a, b) => due(a) - due(b))[0];
+}
+
+function due(m: Milestone): number {
+  return m.targetAt ? Date.parse(m.targetAt) : Number.POSITIVE_INFINITY;
 }

@@ -4,8 +4,11 @@ import { Live, type ConnectionState } from './live';
 import type { CaseEvent, CaseSnapshot, Milestone, Notice } from './model';
 import { CaseStore, type Held } from './store';
 
+// The key lives in this tab's sessionStorage: gone when the tab closes, and not shared with other tabs or left on
+// disk as localStorage would. Only the chosen queue, no secret, is remembered across sessions.
 const KEY_STORAGE = 'slagrains.apiKey';
 const QUEUE_STORAGE = 'slagrains.queue';
+localStorage.removeItem(KEY_STORAGE); // where earlier versions kept it
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const boardRows = $<HTMLTableSectionElement>('board-rows');
@@ -54,20 +57,28 @@ async function connect(key: string): Promise<void> {
   }
 }
 
-/** Subscribes to the queue (and the open case) again and takes fresh snapshots: after connecting or reconnecting. */
+/**
+ * Subscribes to the queue (and the open case) again and takes fresh snapshots: after connecting or reconnecting. The
+ * hub may refuse for a while (its per-key call rate, when many dashboards share a key reconnect at once): then it
+ * tries again a few seconds later, at a random moment so they do not all come back together.
+ */
 async function resubscribe(): Promise<void> {
   if (!live) {
     return;
   }
-  store.clear();
-  for (const snapshot of await live.subscribeQueue(queue)) {
-    store.put(snapshot);
-  }
-  if (openCase) {
-    const snapshot = await live.subscribeCase(openCase);
-    if (snapshot) {
+  try {
+    store.clear();
+    for (const snapshot of await live.subscribeQueue(queue)) {
       store.put(snapshot);
     }
+    if (openCase) {
+      const snapshot = await live.subscribeCase(openCase);
+      if (snapshot) {
+        store.put(snapshot);
+      }
+    }
+  } catch {
+    setTimeout(() => void resubscribe(), 2000 + Math.random() * 5000);
   }
   renderBoard();
   renderSummary();
@@ -104,7 +115,7 @@ function askForKey(message?: string): void {
 $<HTMLFormElement>('key-form').addEventListener('submit', () => {
   const key = $<HTMLInputElement>('key').value.trim();
   if (key) {
-    localStorage.setItem(KEY_STORAGE, key);
+    sessionStorage.setItem(KEY_STORAGE, key);
     void connect(key);
   }
 });
@@ -127,7 +138,7 @@ $<HTMLFormElement>('queue-form').addEventListener('submit', async (e) => {
 function boardCases(): Held[] {
   const deadline = (h: Held) => {
     const m = nearest(h.snapshot.milestones);
-    return m ? Date.parse(m.targetAt) : Number.POSITIVE_INFINITY;
+    return m?.targetAt ? Date.parse(m.targetAt) : Number.POSITIVE_INFINITY;
   };
   return store.all()
     .filter((h) => h.snapshot.queue === queue && !h.snapshot.closed)
@@ -227,7 +238,7 @@ function renderSummary(): void {
   const recent = new Set<string>();
   for (const c of cases) {
     for (const m of c.milestones) {
-      if (m.isViolated && Date.parse(m.targetAt) >= hourAgo) {
+      if (m.isViolated && m.targetAt && Date.parse(m.targetAt) >= hourAgo) {
         recent.add(`${c.caseId}/${m.id}`);
       }
     }
@@ -326,7 +337,7 @@ function renderDetail(): void {
 }
 
 async function loadTimeline(caseId: string): Promise<void> {
-  const key = localStorage.getItem(KEY_STORAGE) ?? '';
+  const key = sessionStorage.getItem(KEY_STORAGE) ?? '';
   const response = await fetch(`api/v1/cases/${encodeURIComponent(caseId)}/events`, { headers: { 'X-Api-Key': key } });
   const events: CaseEvent[] = response.ok ? await response.json() : [];
   if (caseId !== openCase) {
@@ -355,7 +366,7 @@ window.addEventListener('hashchange', () => void route());
 // ---- start ------------------------------------------------------------------------------------------------------
 
 setInterval(tick, 250);
-const saved = localStorage.getItem(KEY_STORAGE);
+const saved = sessionStorage.getItem(KEY_STORAGE);
 if (saved) {
   void connect(saved).then(route);
 } else {

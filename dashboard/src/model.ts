@@ -9,7 +9,7 @@ export interface Milestone {
   status: MilestoneStatus;
   isViolated: boolean;
   startedAt: string;
-  targetAt: string;
+  targetAt: string | null; // null when the target lies at or past 2200-01-01: not reachable, never violated
   completedAt: string | null;
   targetSeconds: number;
   elapsedSeconds: number;

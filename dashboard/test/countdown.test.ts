@@ -76,6 +76,13 @@ describe('nearest', () => {
     const soon = milestone({ id: 'c', status: 'Violated', targetAt: '2025-03-03T14:00:00Z' });
     expect(nearest([done, later, soon])?.id).toBe('c');
   });
+
+  it('puts a milestone without a reachable target after every dated one', () => {
+    const unreachable = milestone({ id: 'u', targetAt: null });
+    const later = milestone({ id: 'b', targetAt: '2025-03-03T18:00:00Z' });
+    expect(nearest([unreachable, later])?.id).toBe('b');
+    expect(nearest([later, unreachable])?.id).toBe('b');
+  });
 });
 
 import { CaseStore } from '../src/store';

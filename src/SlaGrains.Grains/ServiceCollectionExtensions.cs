@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using SlaGrains.Domain.Validation;
+using SlaGrains.Grains.Calendars;
 using SlaGrains.Grains.Live;
 
 namespace SlaGrains.Grains;
@@ -17,6 +18,15 @@ public static class ServiceCollectionExtensions
         // Hosts bind Sla:Limits onto these options; the grains take the record itself, as the engine's validators do.
         services.AddOptions<Limits>();
         services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<Limits>>().Value);
+        services.AddCompiledCalendars();
+        return services;
+    }
+
+    /// <summary>The shared cache of compiled calendars; a front-end without a silo uses it for the add/elapsed helpers.</summary>
+    public static IServiceCollection AddCompiledCalendars(this IServiceCollection services)
+    {
+        services.AddOptions<CalendarCacheOptions>();
+        services.TryAddSingleton<CompiledCalendars>();
         return services;
     }
 }

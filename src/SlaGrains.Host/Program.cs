@@ -1,7 +1,10 @@
+using Microsoft.AspNetCore.SignalR;
 using Orleans.Serialization;
 using SlaGrains.Contracts.Serialization;
+using SlaGrains.Domain.Cases;
 using SlaGrains.Domain.Validation;
 using SlaGrains.Grains;
+using SlaGrains.Grains.Calendars;
 using SlaGrains.Grains.Live;
 using SlaGrains.Host.Api;
 using SlaGrains.Host.Benchmark;
@@ -12,7 +15,12 @@ using SlaGrains.Host.Security;
 using SlaGrains.Host.Storage;
 using SlaGrains.Host.Webhooks;
 
-var builder = WebApplication.CreateBuilder(args);
+// `dotnet run` starts in Development unless an environment is set (LaunchEnvironment says why not in launchSettings.json).
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = args,
+    EnvironmentName = LaunchEnvironment.Default(args, Environment.GetEnvironmentVariable),
+});
 
 // `dotnet run --project src/SlaGrains.Host -- migrate` applies the PostgreSQL schema and exits.
 var postgres = SlaStorage.PostgresConnectionString(builder.Configuration);
@@ -39,10 +47,9 @@ if (role.HostsGrains)
     {
         silo.UseSlaStorage(builder.Configuration);
         silo.Services.AddSerializer(s => s.AddSlaSerialization());
-        silo.Services.AddSingleton<WebhookPublisher>();
+        silo.Services.AddSlaWebhooks(builder.Configuration);
         silo.Services.AddSingleton<ISlaPublisher, LivePublisher>();
-        silo.Services.Configure<WebhookOptions>(builder.Configuration.GetSection(WebhookOptions.Section));
-        silo.Services.AddHttpClient(WebhookGrain.HttpClientName);
+        silo.Services.AddOptions<CaseLimits>().Bind(builder.Configuration.GetSection(CaseLimits.Section)).ValidateDataAnnotations().ValidateOnStart();
         silo.Services.AddOptions<Limits>().Bind(builder.Configuration.GetSection(Limits.Section)).ValidateDataAnnotations().ValidateOnStart();
         silo.Services.AddSlaGrains();
     });
@@ -57,13 +64,20 @@ else
         client.Services.AddSerializer(s => s.AddSlaSerialization());
     });
 }
+builder.Services.Configure<CalendarCacheOptions>(builder.Configuration.GetSection(CalendarCacheOptions.Section));
 builder.AddSlaOperations();
 if (role.ServesClients)
 {
+    builder.Services.AddCompiledCalendars(); // the add/elapsed helpers; shared with the silo's cases when both run here
     builder.Services.AddSingleton<GrainReferences>();
     builder.AddSlaApiKeys();
     builder.AddSlaApi();
-    builder.Services.AddSignalR();
+    builder.Services.AddOptions<LiveHubOptions>().Bind(builder.Configuration.GetSection(LiveHubOptions.Section))
+        .Validate(o => o.MaxSubscriptionsPerConnection >= 1 && o.CallsPerSecond >= 1 && o.CallBurst >= 1,
+            $"{LiveHubOptions.Section}: MaxSubscriptionsPerConnection, CallsPerSecond and CallBurst must be at least 1.")
+        .ValidateOnStart();
+    builder.Services.AddSingleton<HubCallLimiter>();
+    builder.Services.AddSignalR(o => o.AddFilter<HubCallLimiter>());
     builder.Services.AddSingleton<LiveSubscriptions>();
     builder.Services.AddSingleton<HubRelay>();
     builder.Services.AddHostedService<LiveRelayRegistration>();

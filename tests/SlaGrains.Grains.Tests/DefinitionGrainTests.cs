@@ -42,6 +42,18 @@ public sealed class DefinitionGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_changed_calendar_gets_a_later_updated_at_even_when_the_clock_has_not_moved()
+    {
+        // updatedAt names the version that compiled calendars are shared and cached by: two versions must never share one.
+        var grain = fixture.Client.GetGrain<ICalendarGrain>($"cal-{Guid.NewGuid():N}");
+
+        var first = await grain.Put(UsEast());
+        var changed = await grain.Put(UsEast() with { Holidays = [] }); // the test clock stands still between the two
+
+        Assert.True(changed.Value!.UpdatedAt > first.Value!.UpdatedAt);
+    }
+
+    [Fact]
     public async Task An_invalid_calendar_is_refused_with_field_errors_and_nothing_is_stored()
     {
         var grain = fixture.Client.GetGrain<ICalendarGrain>($"cal-{Guid.NewGuid():N}");

@@ -23,18 +23,65 @@ public sealed class AccessTests(HostFixture fixture)
     }
 
     [Fact]
-    public async Task Health_and_the_openapi_document_answer_without_a_key()
+    public async Task Health_answers_without_a_key_and_outside_development_the_openapi_document_needs_read_and_scalar_is_not_served()
     {
         var anonymous = fixture.Host.Client(key: null);
+        var reader = fixture.Host.Client(SlaHost.ReaderKey);
 
         Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("/health/live")).StatusCode);
         Assert.Equal("Healthy", await (await anonymous.GetAsync("/health/ready")).Content.ReadAsStringAsync());
-        var openApi = await (await anonymous.GetAsync("/openapi/v1.json")).Json();
+        await (await anonymous.GetAsync("/openapi/v1.json")).Problem(HttpStatusCode.Unauthorized);
+        await (await fixture.Host.Client(SlaHost.WriterKey).GetAsync("/openapi/v1.json")).Problem(HttpStatusCode.Forbidden);
+        var openApi = await (await reader.GetAsync("/openapi/v1.json")).Json();
         Assert.NotNull(openApi["paths"]!["/api/v1/cases/{caseId}/events"]);
         Assert.NotNull(openApi["paths"]!["/api/v1/calendars/{calendarId}/add"]);
-        var scalar = await anonymous.GetAsync("/scalar");
+        Assert.Equal(HttpStatusCode.NotFound, (await reader.GetAsync("/scalar/")).StatusCode);
+    }
+
+    [Fact]
+    public async Task With_the_public_reference_setting_the_openapi_document_and_scalar_answer_without_a_key()
+    {
+        await using var host = new SlaHost(new Dictionary<string, string?> { ["Sla:OpenApi:Public"] = "true" });
+        var anonymous = host.Client(key: null);
+
+        var openApi = await (await anonymous.GetAsync("/openapi/v1.json")).Json();
+        Assert.NotNull(openApi["paths"]!["/api/v1/cases/{caseId}/events"]);
+        var scalar = await anonymous.GetAsync("/scalar/");
         Assert.Equal(HttpStatusCode.OK, scalar.StatusCode);
         Assert.Contains("openapi/v1.json", await scalar.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        // Scalar's page runs an inline script; it alone may, and it still loads nothing from elsewhere.
+        var policy = string.Join(";", scalar.Headers.GetValues("Content-Security-Policy"));
+        Assert.Contains("script-src 'self' 'unsafe-inline'", policy, StringComparison.Ordinal);
+        Assert.DoesNotContain("http", policy, StringComparison.Ordinal);
+        Assert.Contains("frame-ancestors 'none'", policy, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/api/v1/calendars", HttpStatusCode.OK)]
+    [InlineData("/api/v1/cases/no-such-case", HttpStatusCode.NotFound)]
+    [InlineData("/", null)] // the dashboard (404 where it was not built)
+    [InlineData("/health/live", HttpStatusCode.OK)]
+    public async Task Every_answer_carries_the_security_headers(string path, HttpStatusCode? status)
+    {
+        var response = await fixture.Host.Client().GetAsync(path);
+
+        if (status is not null)
+        {
+            Assert.Equal(status, response.StatusCode);
+        }
+        AssertSecurityHeaders(response);
+        AssertSecurityHeaders(await fixture.Host.Client(key: null).GetAsync("/api/v1/calendars")); // a 401 problem
+    }
+
+    internal static void AssertSecurityHeaders(HttpResponseMessage response)
+    {
+        var policy = string.Join(";", response.Headers.GetValues("Content-Security-Policy"));
+        Assert.Contains("default-src 'self'", policy, StringComparison.Ordinal);
+        Assert.Contains("frame-ancestors 'none'", policy, StringComparison.Ordinal);
+        Assert.DoesNotContain("unsafe", policy, StringComparison.Ordinal);
+        Assert.Equal("DENY", Assert.Single(response.Headers.GetValues("X-Frame-Options")));
+        Assert.Equal("nosniff", Assert.Single(response.Headers.GetValues("X-Content-Type-Options")));
+        Assert.Equal("no-referrer", Assert.Single(response.Headers.GetValues("Referrer-Policy")));
     }
 
     [Fact]

@@ -23,4 +23,19 @@ public sealed class LiveSubscriptionsTests
         subscriptions.Join("c", "case:1");
         Assert.True(subscriptions.HasMembers("case:1"));
     }
+
+    [Fact]
+    public void A_connection_at_its_limit_joins_no_new_group_but_keeps_the_ones_it_has()
+    {
+        var subscriptions = new LiveSubscriptions();
+        Assert.True(subscriptions.Join("a", "case:1", limit: 2));
+        Assert.True(subscriptions.Join("a", "case:2", limit: 2));
+
+        Assert.False(subscriptions.Join("a", "case:3", limit: 2));
+        Assert.False(subscriptions.HasMembers("case:3"));
+        Assert.True(subscriptions.Join("a", "case:1", limit: 2));
+        Assert.True(subscriptions.Join("b", "case:3", limit: 2));
+        subscriptions.Leave("a", "case:2");
+        Assert.True(subscriptions.Join("a", "case:4", limit: 2));
+    }
 }

@@ -39,6 +39,7 @@ public class SlaHost : WebApplicationFactory<Program>
             ["Sla:MaxRequestBodyBytes"] = "262144",
             ["Sla:Webhooks:RetryBaseDelay"] = "00:00:00.100",
             ["Sla:Webhooks:MaxRetryDelay"] = "00:00:00.400",
+            ["Sla:Webhooks:AllowedHosts:0"] = "127.0.0.1", // the tests' receivers
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

@@ -11,7 +11,8 @@ namespace SlaGrains.Host.Tests;
 
 /// <summary>
 /// A receiver like an integrator would write, on its own loopback port: it checks every signature, answers 500 to
-/// the first <see cref="FailFirst"/> requests, and deduplicates what it accepts by delivery id.
+/// the first <see cref="FailFirst"/> requests (or redirects them elsewhere with a 307 when <paramref name="redirect"/>),
+/// and deduplicates what it accepts by delivery id.
 /// </summary>
 public sealed class WebhookReceiver : IAsyncDisposable
 {
@@ -19,8 +20,9 @@ public sealed class WebhookReceiver : IAsyncDisposable
 
     private readonly WebApplication _app;
     private int _requests;
+    private int _redirected;
 
-    public WebhookReceiver(int failFirst)
+    public WebhookReceiver(int failFirst, bool redirect = false)
     {
         FailFirst = failFirst;
         var builder = WebApplication.CreateSlimBuilder();
@@ -35,12 +37,20 @@ public sealed class WebhookReceiver : IAsyncDisposable
             Attempts.Enqueue((delivery, WebhookSignature.Verify(Secret, body, request.Headers[WebhookSignature.Header])));
             if (Interlocked.Increment(ref _requests) <= FailFirst)
             {
-                return Results.StatusCode(500);
+                return redirect ? Results.Redirect("/elsewhere", permanent: false, preserveMethod: true) : Results.StatusCode(500);
             }
             Accepted.TryAdd(delivery, System.Text.Encoding.UTF8.GetString(body));
             return Results.Ok();
         });
+        _app.MapPost("/elsewhere", () =>
+        {
+            Interlocked.Increment(ref _redirected);
+            return Results.Ok();
+        });
     }
+
+    /// <summary>Requests that followed a redirect to <c>/elsewhere</c>.</summary>
+    public int Redirected => Volatile.Read(ref _redirected);
 
     public int FailFirst { get; }
     public ConcurrentQueue<(string DeliveryId, bool SignatureValid)> Attempts { get; } = new();

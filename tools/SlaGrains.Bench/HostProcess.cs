@@ -50,9 +50,12 @@ public sealed class HostProcess : IAsyncDisposable
         env["Sla__Benchmark__Enabled"] = "true";
         env["Sla__RateLimit__PermitsPerSecond"] = "10000000";
         env["Sla__RateLimit__Burst"] = "10000000";
+        env["Sla__Hub__CallsPerSecond"] = "10000000"; // every push client subscribes with the one bench key
+        env["Sla__Hub__CallBurst"] = "10000000";
         env["Sla__Cluster__SiloPort"] = (11300 + port % 100).ToString(CultureInfo.InvariantCulture);
         env["Sla__Cluster__GatewayPort"] = (30300 + port % 100).ToString(CultureInfo.InvariantCulture);
         env["Sla__Cluster__AdvertisedIP"] = "127.0.0.1";
+        env["Sla__Webhooks__AllowedHosts__0"] = "127.0.0.1"; // the harness's receivers
         env["Logging__LogLevel__Default"] = "Warning";
         if (postgres is not null)
         {

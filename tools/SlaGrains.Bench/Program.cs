@@ -8,7 +8,7 @@ using Npgsql;
 using SlaGrains.Bench;
 using SlaGrains.Tests.Shared.Postgres;
 
-// dotnet run -c Release --project tools/SlaGrains.Bench -- [--seconds 20] [--warmup 15] [--rounds 4] [--concurrency 32] [--cases 1000] [--clients 1000] [--only memory|postgres]
+// dotnet run -c Release --project tools/SlaGrains.Bench -- [--seconds 20] [--warmup 15] [--rounds 4] [--concurrency 32] [--cases 1000] [--clients 1000] [--only memory|postgres|hanging]
 // Needs a Release build of the host (dotnet build -c Release) and the local PostgreSQL (scripts/postgres-up.sh).
 var seconds = Arg("--seconds", 20);
 var concurrency = Arg("--concurrency", 32);
@@ -23,10 +23,13 @@ var server = Databases.Server;
 var rows = new List<string>();
 const int CapacityCases = 20_000;
 const double GiB24 = 24.0 * 1024 * 1024 * 1024;
+const int ViolationEvery = 100;
 Console.WriteLine($"SlaGrains benchmark: {seconds} s per measurement in {rounds} alternating slices after {warmup} s of warm-up, concurrency {concurrency}, {caseCount} cases, {clientCount} hub clients, {Environment.ProcessorCount} cores");
 
 if (only is null or "memory")
     await MeasureInMemory();
+if (only is "hanging")
+    await MeasureHangingReceiver();
 if (only is null or "postgres")
     await MeasurePostgres();
 
@@ -56,12 +59,16 @@ async Task MeasureInMemory()
     var cases = await OpenCases(http, "mem", caseCount, minutes: 600);
     var perCase = await MemoryPerActiveCase(host, http, "mem-extra", milestones: 1);
 
-    var (noop, single, batch) = Three(await Load.Compare(load, rounds,
+    await using var hanging = await SubscribeHangingReceiver(http, "mem-hang");
+    var results = await Load.Compare(load, rounds,
         new("no-op grain endpoint (limit)", async n => (await http.PostAsync($"/bench/noop/{cases[(int)(n % cases.Count)]}", null)).IsSuccessStatusCode, HostCpu: host.Cpu),
         new("single events, in memory", n => PostEvent(http, cases, n), HostCpu: host.Cpu),
-        new("batches of 100, in memory", n => PostBatch(http, cases, n, 100), 100, host.Cpu)));
+        new("batches of 100, in memory", n => PostBatch(http, cases, n, 100), 100, host.Cpu),
+        new("single events, hanging webhook receiver", n => PostEventOrViolation(http, cases, n, "mem-hang"), HostCpu: host.Cpu));
+    var (noop, single, batch) = Three(results);
     Report("Ingestion, in memory: single events", single, noop, 0.60);
     Report("Ingestion, in memory: batch (events/s)", batch, single, 3.0, limitName: "single-event rate");
+    ReportHanging(results[3], single, hanging);
 
     var push = await PushLatency(host, http, cases, clientCount);
     rows.Add($"| Push latency ({clientCount} SignalR clients) | p50 {push.P50:N1} ms, p99 {push.P99:N1} ms over {push.Samples} pushes | goal p99 ≤ 100 ms | {(push.P99 <= 100 ? "met" : "missed")} |");
@@ -119,6 +126,25 @@ async Task MeasurePostgres()
     }
 }
 
+// ---- single events while a subscribed webhook receiver accepts connections and never answers (issue 20) ----------
+async Task MeasureHangingReceiver()
+{
+    await using var host = await HostProcess.Start(root, 5312, postgres: null);
+    using var http = Client(host);
+    var cases = await OpenCases(http, "hang-base", caseCount, minutes: 600);
+    await using var hanging = await SubscribeHangingReceiver(http, "hang");
+    var results = await Load.Compare(load, rounds,
+        new("single events, in memory", n => PostEvent(http, cases, n), HostCpu: host.Cpu),
+        new("single events, hanging webhook receiver", n => PostEventOrViolation(http, cases, n, "hang"), HostCpu: host.Cpu));
+    ReportHanging(results[1], results[0], hanging);
+}
+
+void ReportHanging(Load.Result result, Load.Result single, HangingReceiver hanging)
+{
+    Report($"Ingestion, in memory: single events with a hanging webhook receiver (1 in {ViolationEvery} opens a case violated on arrival; {hanging.Connections} connections accepted, none answered)",
+        result, single, 0.9, limitName: "single events without");
+}
+
 int Arg(string name, int fallback)
 {
     var i = Array.IndexOf(args, name);
@@ -173,6 +199,39 @@ static async Task<bool> PostEvent(HttpClient http, List<string> cases, long n)
         n % 2 == 0
             ? new { eventId = $"u{n}", type = "updated", changes = (object)new { customFields = new { n = n.ToString(CultureInfo.InvariantCulture) } } }
             : new { eventId = $"u{n}", type = "customerReplied", changes = (object)null! }));
+    return response.IsSuccessStatusCode;
+}
+
+/// <summary>
+/// A process whose milestone is violated on arrival with a webhook action, an entitlement to it, and a webhook to a
+/// receiver that accepts connections and never answers, subscribed to violations. The host allow-lists 127.0.0.1.
+/// </summary>
+static async Task<HangingReceiver> SubscribeHangingReceiver(HttpClient http, string prefix)
+{
+    var receiver = new HangingReceiver();
+    receiver.Start();
+    (await http.PutAsJsonAsync($"/api/v1/processes/{prefix}", new
+    {
+        name = prefix,
+        milestones = new[] { new { name = "Deadline", minutes = 60, actions = new[] { new { when = "violation", type = "webhook" } } } },
+    })).EnsureSuccessStatusCode();
+    (await http.PutAsJsonAsync($"/api/v1/entitlements/{prefix}", new { name = prefix, accountId = prefix, processId = prefix, startDate = "2025-01-01" })).EnsureSuccessStatusCode();
+    (await http.PutAsJsonAsync($"/api/v1/webhooks/{prefix}", new { url = receiver.Url, events = new[] { "milestone.violated" }, secret = "bench-secret-0123456789" })).EnsureSuccessStatusCode();
+    return receiver;
+}
+
+/// <summary>The single-event mix, except that every <see cref="ViolationEvery"/>th event opens a case violated on arrival: a notice for the hanging receiver.</summary>
+static async Task<bool> PostEventOrViolation(HttpClient http, List<string> cases, long n, string prefix)
+{
+    if (n % ViolationEvery != 0)
+    {
+        return await PostEvent(http, cases, n);
+    }
+    using var response = await http.PostAsync($"/api/v1/cases/{prefix}-{n}/events", Json(new
+    {
+        eventId = "open", type = "opened", occurredAt = DateTimeOffset.UtcNow.AddMinutes(-61).ToString("O", CultureInfo.InvariantCulture),
+        @case = new { entitlementId = prefix },
+    }));
     return response.IsSuccessStatusCode;
 }
 

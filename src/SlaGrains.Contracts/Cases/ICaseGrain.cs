@@ -26,4 +26,12 @@ public interface ICaseGrain : IGrainWithStringKey
     /// <summary>The case's events in history order, including escalations the case wrote itself.</summary>
     [Alias("history")]
     Task<IReadOnlyList<CaseEvent>> GetHistory();
+
+    /// <summary>
+    /// Up to <paramref name="limit"/> instances of one milestone (by key, <c>next-response</c>) from instance number
+    /// <paramref name="from"/> on, as of <paramref name="asOf"/> (now when null); null for a case never opened or a
+    /// milestone the case does not have.
+    /// </summary>
+    [Alias("instances")]
+    Task<MilestoneInstancePage?> GetInstances(string milestone, int from, int limit, Instant? asOf);
 }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using NodaTime;
 using NodaTime.TimeZones;
 using SlaGrains.Domain.Validation;
@@ -9,27 +8,43 @@ namespace SlaGrains.Domain.Calendars;
 /// Business-time arithmetic on one calendar (SEMANTICS.md §1), exact to the tick and correct across DST changes.
 /// Open time lives on the instant timeline: each local interval is mapped through the zone's rules, skipped local
 /// times do not exist, and a boundary inside a fall-back repeat takes the earlier instant.
-/// Thread-safe; blocks of about a year of open intervals are built on first use and kept.
+/// Only <see cref="InstantRange"/> is computed: time outside it is closed (24x7 calendars aside), and a result beyond
+/// its end is null ("not reachable"), so no input costs more than the blocks of that range. Thread-safe; blocks of
+/// about a year of open intervals are built on first use and a bounded number of them kept.
 /// </summary>
 public sealed class BusinessCalendar
 {
     // 2^25 seconds (~388 days) per block: large enough that an SLA rarely spans two, small enough to build in a millisecond.
     private const long BlockTicks = (1L << 25) * NodaConstants.TicksPerSecond;
 
-    // A calendar that never opens again within this many blocks is treated as broken rather than looped over forever.
-    private const int MaxBlocksScanned = 64;
+    /// <summary>Blocks kept per calendar (about 16 years around the instants in use); others are rebuilt when asked for.</summary>
+    public const int BlocksKept = 16;
+
+    private static readonly long MinTicks = InstantRange.Start.ToUnixTimeTicks();
+    private static readonly long MaxTicks = InstantRange.End.ToUnixTimeTicks();
+    private static readonly long FirstBlock = BlockIndex(MinTicks);
+    private static readonly long LastBlock = BlockIndex(MaxTicks - 1);
 
     private static readonly ZoneLocalMappingResolver BoundaryResolver =
         Resolvers.CreateMappingResolver(Resolvers.ReturnEarlier, Resolvers.ReturnStartOfIntervalAfter);
 
     private readonly CalendarRules _rules;
     private readonly bool _continuous;
-    private readonly ConcurrentDictionary<long, CalendarBlock> _blocks = new();
+
+    // Direct-mapped by block index: bounded, lock-free, and a hit allocates nothing (a keyed cache would box the key
+    // or take a lock on every add/elapsed). A block evicts the one BlocksKept indices away from it.
+    private readonly CalendarBlock?[] _blocks = new CalendarBlock?[BlocksKept];
+
+    // The open ticks of every block of the range once built (-1 until then): a span across many years adds these up
+    // without rebuilding the evicted blocks in between.
+    private readonly long[] _totals;
 
     private BusinessCalendar(CalendarRules rules)
     {
         _rules = rules;
         _continuous = rules.IsContinuous;
+        _totals = _continuous ? [] : new long[LastBlock - FirstBlock + 1];
+        Array.Fill(_totals, -1);
     }
 
     /// <summary>24x7 in UTC: what a milestone uses when no calendar applies.</summary>
@@ -50,30 +65,43 @@ public sealed class BusinessCalendar
     /// <summary>
     /// The earliest open instant <c>u ≥ start</c> with exactly <paramref name="duration"/> of open time in <c>[start, u)</c>.
     /// A budget used up exactly at a closing time lands on the next opening; a zero duration rolls a closed start forward.
+    /// Null when that instant is not before <see cref="InstantRange.End"/>.
     /// </summary>
-    public Instant Add(Instant start, Duration duration)
+    public Instant? Add(Instant start, Duration duration)
     {
         if (duration < Duration.Zero)
         {
             throw new ArgumentOutOfRangeException(nameof(duration), duration, "Business time can only be added forwards.");
         }
+        if (start >= InstantRange.End || duration >= InstantRange.End - start)
+        {
+            return null; // open time never exceeds wall time; compared as durations, so nothing overflows
+        }
         if (_continuous)
         {
             return start + duration;
         }
-        var t = start.ToUnixTimeTicks();
-        var block = BlockAt(t);
+        var t = Math.Max(start.ToUnixTimeTicks(), MinTicks);
+        var index = BlockIndex(t);
+        var block = BlockAt(index);
         var target = block.OpenBefore(t) + duration.BclCompatibleTicks;
-        for (var scanned = 0; scanned < MaxBlocksScanned; scanned++)
+        while (target >= block.Total)
         {
-            if (target < block.Total)
-            {
-                return Instant.FromUnixTimeTicks(block.InstantAtOpen(target));
-            }
             target -= block.Total;
-            block = BlockAt(block.End);
+            index++;
+            while (index <= LastBlock && KnownTotal(index) is var total && total >= 0 && target >= total)
+            {
+                target -= total;
+                index++;
+            }
+            if (index > LastBlock)
+            {
+                return null;
+            }
+            block = BlockAt(index);
         }
-        throw NeverOpens();
+        var result = block.InstantAtOpen(target);
+        return result < MaxTicks ? Instant.FromUnixTimeTicks(result) : null;
     }
 
     /// <summary>Open time in <c>[from, to)</c>; negative when <paramref name="to"/> is before <paramref name="from"/>.</summary>
@@ -87,21 +115,27 @@ public sealed class BusinessCalendar
         {
             return to - from;
         }
-        var a = from.ToUnixTimeTicks();
-        var b = to.ToUnixTimeTicks();
-        var block = BlockAt(a);
+        var a = Clamp(from);
+        var b = Clamp(to);
+        if (a >= b)
+        {
+            return Duration.Zero;
+        }
+        var index = BlockIndex(a);
+        var block = BlockAt(index);
         if (b <= block.End)
         {
             return Duration.FromTicks(block.OpenBefore(b) - block.OpenBefore(a));
         }
         var ticks = block.Total - block.OpenBefore(a);
-        block = BlockAt(block.End);
-        while (block.End < b)
+        index++;
+        while (BlockStart(index) + BlockTicks < b)
         {
-            ticks += block.Total;
-            block = BlockAt(block.End);
+            var total = KnownTotal(index);
+            ticks += total >= 0 ? total : BlockAt(index).Total;
+            index++;
         }
-        return Duration.FromTicks(ticks + block.OpenBefore(b));
+        return Duration.FromTicks(ticks + BlockAt(index).OpenBefore(b));
     }
 
     public bool IsOpen(Instant t)
@@ -110,40 +144,49 @@ public sealed class BusinessCalendar
         {
             return true;
         }
+        if (!InstantRange.Contains(t))
+        {
+            return false;
+        }
         var ticks = t.ToUnixTimeTicks();
-        return BlockAt(ticks).IsOpen(ticks);
+        return BlockAt(BlockIndex(ticks)).IsOpen(ticks);
     }
 
-    /// <summary>The next instant after <paramref name="t"/> at which the calendar opens or closes; null for 24x7.</summary>
+    /// <summary>The next instant after <paramref name="t"/> at which the calendar opens or closes; null for 24x7 and
+    /// when there is none before <see cref="InstantRange.End"/>.</summary>
     public Instant? NextTransition(Instant t)
     {
-        if (_continuous)
+        if (_continuous || t >= InstantRange.End)
         {
             return null;
         }
-        var cursor = t.ToUnixTimeTicks();
-        var block = BlockAt(cursor);
+        var cursor = Math.Max(t.ToUnixTimeTicks(), MinTicks);
+        var index = BlockIndex(cursor);
+        var block = BlockAt(index);
         var open = block.IsOpen(cursor);
-        for (var scanned = 0; scanned < MaxBlocksScanned; scanned++)
+        while (true)
         {
             if (block.NextEdgeAfter(cursor) is { } edge && edge < block.End)
             {
-                return Instant.FromUnixTimeTicks(edge);
+                return edge < MaxTicks ? Instant.FromUnixTimeTicks(edge) : null;
+            }
+            if (++index > LastBlock)
+            {
+                return null;
             }
             // The state runs to the block's end: an edge there is real only if the next block starts in the other state.
-            var next = BlockAt(block.End);
+            var next = BlockAt(index);
             if (next.IsOpen(next.Start) != open)
             {
-                return Instant.FromUnixTimeTicks(next.Start);
+                return next.Start < MaxTicks ? Instant.FromUnixTimeTicks(next.Start) : null;
             }
             block = next;
             cursor = next.Start;
         }
-        return null;
     }
 
     /// <summary>Like <see cref="Add(Instant, Duration)"/>, with the clock also stopped during <paramref name="pauses"/> (sorted, disjoint).
-    /// Null when the budget cannot run out because an open-ended pause stops the clock for good.</summary>
+    /// Null when the budget cannot run out: an open-ended pause stops the clock for good, or the end lies beyond the range.</summary>
     public Instant? Add(Instant start, Duration duration, IReadOnlyList<PauseInterval> pauses)
     {
         ArgumentNullException.ThrowIfNull(pauses);
@@ -194,14 +237,31 @@ public sealed class BusinessCalendar
         return paused;
     }
 
-    private CalendarBlock BlockAt(long ticks)
+    private static long BlockIndex(long ticks)
     {
         var index = Math.DivRem(ticks, BlockTicks, out var rem);
-        if (rem < 0)
+        return rem < 0 ? index - 1 : index;
+    }
+
+    private static long BlockStart(long index) => index * BlockTicks;
+
+    private static long Clamp(Instant t) => Math.Clamp(t.ToUnixTimeTicks(), MinTicks, MaxTicks);
+
+    private long KnownTotal(long index) => Volatile.Read(ref _totals[index - FirstBlock]);
+
+    /// <summary>The block of <paramref name="index"/>, which lies within the range's blocks.</summary>
+    private CalendarBlock BlockAt(long index)
+    {
+        ref var slot = ref _blocks[(int)((ulong)index % BlocksKept)];
+        var block = Volatile.Read(ref slot);
+        if (block is not null && block.Start == BlockStart(index))
         {
-            index--;
+            return block;
         }
-        return _blocks.TryGetValue(index, out var block) ? block : _blocks.GetOrAdd(index, BuildBlock(index));
+        block = BuildBlock(index);
+        Volatile.Write(ref _totals[index - FirstBlock], block.Total);
+        Volatile.Write(ref slot, block);
+        return block;
     }
 
     private CalendarBlock BuildBlock(long index)
@@ -242,7 +302,4 @@ public sealed class BusinessCalendar
             : date.At(LocalTime.FromSecondsSinceMidnight(secondsOfDay));
         return Zone.ResolveLocal(local, BoundaryResolver).ToInstant().ToUnixTimeTicks();
     }
-
-    private static InvalidOperationException NeverOpens() =>
-        new("The calendar has no open time in the next 60 years; check its weekly hours and holidays.");
 }

@@ -1,4 +1,7 @@
+using System.Collections.Immutable;
 using NodaTime;
+using NodaTime.Text;
+using SlaGrains.Domain.Calendars;
 using SlaGrains.Domain.Processes;
 using SlaGrains.Domain.Validation;
 
@@ -28,6 +31,7 @@ public static class CaseEventValidator
         {
             errors.Add("eventId", $"An event id has at most {MaxIdLength} characters.");
         }
+        CheckInstants(e, errors);
         if (e.OccurredAt > now + MaxClockSkew)
         {
             errors.Add("occurredAt", $"The event claims to happen at {e.OccurredAt}, more than {MaxClockSkew.TotalMinutes} minutes from now ({now}); send events as they happen.");
@@ -151,6 +155,42 @@ public static class CaseEventValidator
     private static IEnumerable<string> SetNames(CaseEvent e) =>
         (e.Case?.CustomFields?.Keys ?? Enumerable.Empty<string>())
             .Concat(e.Changes?.CustomFields?.Where(f => f.Value is not null).Select(f => f.Key) ?? []);
+
+    /// <summary>
+    /// Every instant an event carries lies in <see cref="InstantRange"/>: <c>occurredAt</c>, and any custom field whose
+    /// value is written as an instant, since a process may start its SLA from it (<c>startsFrom</c>).
+    /// </summary>
+    private static void CheckInstants(CaseEvent e, ValidationErrors errors)
+    {
+        if (InstantRange.Check(e.OccurredAt, "occurredAt") is { } occurred)
+        {
+            errors.Add("occurredAt", occurred);
+        }
+        foreach (var (name, value) in e.Case?.CustomFields ?? ImmutableDictionary<string, string>.Empty)
+        {
+            CheckInstantField(errors, $"case.customFields.{name}", value);
+        }
+        foreach (var (name, value) in e.Changes?.CustomFields ?? ImmutableDictionary<string, string?>.Empty)
+        {
+            CheckInstantField(errors, $"changes.customFields.{name}", value);
+        }
+    }
+
+    private static void CheckInstantField(ValidationErrors errors, string field, string? value)
+    {
+        // Only text shaped like an ISO 8601 date-time is parsed; anything else is a plain string.
+        if (value is null || value.Length < 16 || value.Length > 64 || value.IndexOf('T', StringComparison.Ordinal) < 0)
+        {
+            return;
+        }
+        var asInstant = InstantPattern.ExtendedIso.Parse(value);
+        var withOffset = asInstant.Success ? null : OffsetDateTimePattern.ExtendedIso.Parse(value);
+        Instant? at = asInstant.Success ? asInstant.Value : withOffset!.Success ? withOffset.Value.ToInstant() : null;
+        if (at is { } instant && InstantRange.Check(instant, field) is { } message)
+        {
+            errors.Add(field, message);
+        }
+    }
 
     private static bool IsEmpty(CaseChanges c) =>
         c.Priority is null && c.Status is null && c.Queue is null && c.Owner is null && c.Origin is null && c.Type is null &&

@@ -4,109 +4,113 @@ namespace SlaGrains.Domain.Cases;
 
 /// <summary>
 /// <see cref="CaseTimeline.Evaluate"/> kept alive between events, for a caller that sees a case's events one by one
-/// and would otherwise refold the whole history on each. Events come in history order (by <c>occurredAt</c>, ties in
-/// arrival order, ids distinct), or a little late, and never after the instant evaluated. The result equals a full
-/// evaluation of the same events.
+/// and would otherwise refold the whole history on each. Events come in any order (ids distinct); the result equals a
+/// full evaluation of the same events, as of any instant.
 /// </summary>
 /// <remarks>
-/// Late events are common: an integration's batches and concurrent requests race each other by milliseconds, and
-/// each used to cost the case a fold of its whole history. The fold keeps two copies of itself taken
-/// <c>window</c> events apart and the events applied since the older one, so an event that happened at or after the
-/// older copy's last event is folded in by replaying at most twice the window from it. Only an event older than
-/// that is refused, and the caller folds the history afresh.
+/// Late events are common (an integration's batches and concurrent requests race each other), and an event can land
+/// anywhere in the history. The fold keeps a checkpoint, a copy of itself, after every <c>checkpointEvery</c> events
+/// of the history, so an event is folded in by replaying from the last checkpoint before its place: at most
+/// <c>checkpointEvery</c> events plus those that happened after it, never the history before it. An evaluation as of
+/// an instant inside the history replays at most <c>checkpointEvery</c> events the same way. A copy shares the ended
+/// milestone instances (<see cref="MilestoneHistory"/>), so a checkpoint costs memory for the open instances only.
 /// </remarks>
 public sealed class CaseFold
 {
-    public const int DefaultWindow = 32;
+    public const int DefaultCheckpointEvery = 32;
 
     private readonly CaseTimelineInput _input;
-    private readonly int _window;
+    private readonly int _every;
+    private readonly List<CaseEvent> _history = []; // applied, in history order (ties in arrival order)
+    private readonly List<CaseTimeline.Fold> _checkpoints = []; // [j]: the fold after the first (j + 1) × _every events
     private CaseTimeline.Fold _fold;
-    private Checkpoint? _older; // null: the start of the history
-    private Checkpoint? _newer; // _window events after _older, once there are that many
-    private readonly List<CaseEvent> _recent = []; // applied since _older, in history order
 
     /// <summary>Starts an empty fold; <see cref="CaseTimelineInput.Events"/> is not read.</summary>
-    public CaseFold(CaseTimelineInput input, int window = DefaultWindow)
+    public CaseFold(CaseTimelineInput input, int checkpointEvery = DefaultCheckpointEvery)
     {
         ArgumentNullException.ThrowIfNull(input);
-        ArgumentOutOfRangeException.ThrowIfLessThan(window, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(checkpointEvery, 1);
         _input = input;
-        _window = window;
+        _every = checkpointEvery;
         _fold = new CaseTimeline.Fold(input);
     }
 
     /// <summary>How many events have been applied.</summary>
-    public int Count { get; private set; }
+    public int Count => _history.Count;
 
     /// <summary>When the last event in history order happened; null before the first.</summary>
-    public Instant? LastEventAt { get; private set; }
+    public Instant? LastEventAt => _history.Count == 0 ? null : _history[^1].OccurredAt;
 
-    /// <summary>
-    /// Applies <paramref name="e"/> in its place in history, unless it happened before the fold's replay window
-    /// (then nothing changes and the caller folds the history afresh).
-    /// </summary>
-    public bool TryAppend(CaseEvent e)
+    /// <summary>Applies <paramref name="e"/> in its place in history: after every event that happened before or at its instant.</summary>
+    public void Append(CaseEvent e)
     {
         ArgumentNullException.ThrowIfNull(e);
-        if (LastEventAt is { } last && e.OccurredAt < last)
+        var at = CountUpTo(e.OccurredAt);
+        _history.Insert(at, e);
+        if (at == _history.Count - 1)
         {
-            if (_older?.LastEventAt is { } windowStart && e.OccurredAt < windowStart)
+            _fold.Apply(e);
+            if (_history.Count % _every == 0)
             {
-                return false;
+                _checkpoints.Add(_fold.Copy());
             }
-            // After every event of its instant that came before it: ties stay in arrival order.
-            _recent.Insert(_recent.FindLastIndex(r => r.OccurredAt <= e.OccurredAt) + 1, e);
-            Replay();
+            return;
+        }
+        var kept = at / _every; // the checkpoints taken before the event's place still hold
+        _checkpoints.RemoveRange(kept, _checkpoints.Count - kept);
+        _fold = FoldAfter(kept);
+        for (var i = kept * _every; i < _history.Count; i++)
+        {
+            _fold.Apply(_history[i]);
+            if ((i + 1) % _every == 0)
+            {
+                _checkpoints.Add(_fold.Copy());
+            }
+        }
+    }
+
+    /// <summary>The case as of <paramref name="asOf"/>: the events up to and at that instant, none after it.</summary>
+    public CaseEvaluation Evaluate(Instant asOf)
+    {
+        var count = CountUpTo(asOf);
+        CaseTimeline.Fold fold;
+        if (count == _history.Count)
+        {
+            // Marking what is violated by asOf changes the instances, and a later event must not see those marks early.
+            fold = _fold.Copy();
         }
         else
         {
-            _fold.Apply(e);
-            _recent.Add(e);
-            LastEventAt = e.OccurredAt;
-            if (_recent.Count == _window)
+            var checkpoint = count / _every;
+            fold = FoldAfter(checkpoint);
+            for (var i = checkpoint * _every; i < count; i++)
             {
-                _newer = new Checkpoint(_fold.Copy(), e.OccurredAt);
+                fold.Apply(_history[i]);
             }
         }
-        Count++;
-        if (_recent.Count == 2 * _window)
-        {
-            _older = _newer;
-            _recent.RemoveRange(0, _window);
-            _newer = new Checkpoint(_fold.Copy(), LastEventAt);
-        }
-        return true;
+        return fold.Evaluate(asOf);
     }
 
-    /// <summary>The case as of <paramref name="asOf"/>, which must not be before the last applied event.</summary>
-    public CaseEvaluation Evaluate(Instant asOf)
-    {
-        if (LastEventAt > asOf)
-        {
-            throw new ArgumentOutOfRangeException(nameof(asOf), asOf, "The fold holds events after this instant; evaluate the history afresh.");
-        }
-        // Marking what is violated by asOf changes the instances, and a later event must not see those marks early.
-        var fold = _fold.Copy();
-        fold.MarkViolations(asOf, inclusive: true);
-        return new CaseEvaluation(fold.Snapshot(asOf), fold.Notifications());
-    }
+    /// <summary>A fold to go on from: a copy of checkpoint <paramref name="checkpoints"/> − 1, or a new fold for none.</summary>
+    private CaseTimeline.Fold FoldAfter(int checkpoints) =>
+        checkpoints == 0 ? new CaseTimeline.Fold(_input) : _checkpoints[checkpoints - 1].Copy();
 
-    /// <summary>Folds <see cref="_recent"/> afresh from the older checkpoint, taking the newer one on the way.</summary>
-    private void Replay()
+    /// <summary>How many events of the history happened at or before <paramref name="t"/>.</summary>
+    private int CountUpTo(Instant t)
     {
-        _fold = _older?.Fold.Copy() ?? new CaseTimeline.Fold(_input);
-        _newer = null;
-        for (var i = 0; i < _recent.Count; i++)
+        int low = 0, high = _history.Count;
+        while (low < high)
         {
-            _fold.Apply(_recent[i]);
-            if (i + 1 == _window)
+            var middle = (low + high) / 2;
+            if (_history[middle].OccurredAt <= t)
             {
-                _newer = new Checkpoint(_fold.Copy(), _recent[i].OccurredAt);
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
             }
         }
+        return low;
     }
-
-    /// <summary>A copy of the fold as it stood after an event, never applied to again, and when that event happened.</summary>
-    private sealed record Checkpoint(CaseTimeline.Fold Fold, Instant? LastEventAt);
 }

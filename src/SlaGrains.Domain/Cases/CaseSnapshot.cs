@@ -28,4 +28,11 @@ public sealed record CaseSnapshot
     public Instant? StoppedSince { get; init; }
     public required CaseMilestoneStatus MilestoneStatus { get; init; }
     public required IReadOnlyList<MilestoneSnapshot> Milestones { get; init; }
+
+    /// <summary>
+    /// By milestone key, how many of its older ended instances <see cref="Milestones"/> leaves out (a recurring
+    /// milestone can have thousands); empty when it shows them all. They are read a page at a time from
+    /// <c>GET /api/v1/cases/{caseId}/milestones/{key}/instances</c>.
+    /// </summary>
+    public IReadOnlyDictionary<string, int> OmittedInstances { get; init; } = new Dictionary<string, int>();
 }

@@ -25,8 +25,7 @@ public static class CaseTimeline
             }
             fold.Apply(e);
         }
-        fold.MarkViolations(asOf, inclusive: true);
-        return new CaseEvaluation(fold.Snapshot(asOf), fold.Notifications());
+        return fold.Evaluate(asOf);
     }
 
     /// <summary>Distinct by event id (first arrival wins), then stable-sorted by occurrence.</summary>
@@ -44,7 +43,7 @@ public static class CaseTimeline
         private static readonly OffsetDateTimePattern OffsetText = OffsetDateTimePattern.ExtendedIso;
 
         private readonly CaseTimelineInput _input;
-        private readonly List<MilestoneTrack> _tracks = [];
+        private readonly List<MilestoneHistory> _tracks = [];
         private CaseFields _fields = new();
         private Instant? _openedAt;
         private bool _closed;
@@ -65,7 +64,7 @@ public static class CaseTimeline
                 {
                     var calendarId = milestones[i].CalendarId ?? input.Entitlement?.CalendarId ?? process.Definition.CalendarId;
                     var calendar = calendarId is not null && input.Calendars.TryGetValue(calendarId, out var c) ? c : BusinessCalendar.AlwaysOpen;
-                    _tracks.Add(new MilestoneTrack(i, milestones[i], calendarId, calendar));
+                    _tracks.Add(new MilestoneHistory(new MilestoneTrack(i, milestones[i], calendarId, calendar)));
                 }
             }
         }
@@ -88,6 +87,13 @@ public static class CaseTimeline
         /// <summary>An independent copy: evaluating it as of an instant marks violations on the copy only.</summary>
         public Fold Copy() => new(this);
 
+        /// <summary>The case as of <paramref name="asOf"/>, after every event up to it: marks violations on this fold.</summary>
+        public CaseEvaluation Evaluate(Instant asOf)
+        {
+            MarkViolations(asOf, inclusive: true);
+            return new CaseEvaluation(Snapshot(asOf), Notifications()) { Fold = this };
+        }
+
         private ProcessDefinition? Process => _input.Process?.Definition;
 
         public void Apply(CaseEvent e)
@@ -103,9 +109,12 @@ public static class CaseTimeline
             }
             if (e.Type == CaseEventType.Closed && !_exited)
             {
-                foreach (var open in OpenInstances())
+                foreach (var track in _tracks)
                 {
-                    open.Complete(t);
+                    if (track.Open is not null)
+                    {
+                        track.CompleteOpen(t);
+                    }
                 }
                 _exited = true;
                 _slaExit = t;
@@ -124,9 +133,9 @@ public static class CaseTimeline
 
             foreach (var track in _tracks)
             {
-                if (track.Open is { } open && track.IsCompletedBy(e))
+                if (track.Open is not null && track.Track.IsCompletedBy(e))
                 {
-                    open.Complete(t);
+                    track.CompleteOpen(t);
                 }
             }
 
@@ -135,14 +144,14 @@ public static class CaseTimeline
 
             foreach (var track in _tracks)
             {
-                var matches = track.Matches(_fields);
+                var matches = track.Track.Matches(_fields);
                 if (track.Open is { } open)
                 {
                     if (!matches)
                     {
-                        open.Cancel(t);
+                        track.CancelOpen(t);
                     }
-                    else if (track.TimeFor(_fields.Priority) is var time && time != open.Time)
+                    else if (track.Track.TimeFor(_fields.Priority) is var time && time != open.Time)
                     {
                         // Recalculated from the original start (Zendesk's rule); a target already passed is violated now.
                         open.ChangeTime(time);
@@ -150,7 +159,7 @@ public static class CaseTimeline
                 }
                 if (track.Open is null && matches && Starts(track, e, entering, reentering))
                 {
-                    Start(track, entering ? _slaStart!.Value : t, track.TimeFor(_fields.Priority));
+                    Start(track, entering ? _slaStart!.Value : t, track.Track.TimeFor(_fields.Priority));
                 }
                 track.WasMatching = matches;
             }
@@ -181,16 +190,30 @@ public static class CaseTimeline
             }
         }
 
+        /// <summary>
+        /// The snapshot; with <see cref="CaseTimelineInput.InstancesShown"/> set, each milestone shows its open instance
+        /// and that many of its latest ended ones, and counts the rest. The case's status still reads every instance.
+        /// </summary>
         public CaseSnapshot Snapshot(Instant asOf)
         {
+            var shown = _input.InstancesShown;
             var milestones = _tracks
-                .SelectMany(track => track.Instances)
+                .SelectMany(track => shown is { } n ? track.Recent(n) : track.Instances)
                 .OrderBy(i => i.StartedAt).ThenBy(i => i.Track.Order).ThenBy(i => i.Number)
                 .Select(i => SnapshotOf(i, asOf))
                 .ToList();
+            var omitted = new Dictionary<string, int>(StringComparer.Ordinal);
+            foreach (var track in _tracks)
+            {
+                if (shown is { } n && track.Count - (track.Open is null ? 0 : 1) - n is > 0 and var left)
+                {
+                    omitted[track.Track.Key] = left;
+                }
+            }
+            // Only an open instance can be Violated (open and past its target), and open instances are always shown.
             var status =
                 milestones.Any(m => m.Status == MilestoneStatus.Violated) ? CaseMilestoneStatus.OpenViolation
-                : milestones.Any(m => m.IsViolated) ? CaseMilestoneStatus.ClosedViolation
+                : milestones.Any(m => m.IsViolated) || _tracks.Any(t => t.EndedViolated) ? CaseMilestoneStatus.ClosedViolation
                 : CaseMilestoneStatus.Compliant;
             return new CaseSnapshot
             {
@@ -214,6 +237,43 @@ public static class CaseTimeline
                 StoppedSince = _stoppedSince,
                 MilestoneStatus = status,
                 Milestones = milestones,
+                OmittedInstances = omitted,
+            };
+        }
+
+        /// <summary>One instance as of <paramref name="asOf"/>, by id, whether or not the snapshot shows it.</summary>
+        public MilestoneSnapshot? Milestone(string id, Instant asOf)
+        {
+            foreach (var track in _tracks)
+            {
+                if (id.Length > track.Track.Key.Length && id[track.Track.Key.Length] == '#' && id.StartsWith(track.Track.Key, StringComparison.Ordinal) &&
+                    int.TryParse(id.AsSpan(track.Track.Key.Length + 1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number))
+                {
+                    return track.Page(number, 1).Select(i => SnapshotOf(i, asOf)).FirstOrDefault();
+                }
+            }
+            return null;
+        }
+
+        /// <summary>A page of one milestone's instances by number; null when the case has no milestone with that key.</summary>
+        public MilestoneInstancePage? Instances(string milestone, int from, int limit, Instant asOf)
+        {
+            var track = _tracks.FirstOrDefault(t => string.Equals(t.Track.Key, milestone, StringComparison.Ordinal));
+            if (track is null)
+            {
+                return null;
+            }
+            var instances = track.Page(from, limit).Select(i => SnapshotOf(i, asOf)).ToList();
+            return new MilestoneInstancePage
+            {
+                CaseId = _input.CaseId,
+                Milestone = track.Track.Key,
+                Name = track.Track.Definition.Name,
+                AsOf = asOf,
+                Total = track.Count,
+                From = from,
+                Instances = instances,
+                Next = from + instances.Count <= track.Count && instances.Count > 0 ? from + instances.Count : null,
             };
         }
 
@@ -226,7 +286,7 @@ public static class CaseTimeline
             var result = new List<PendingNotification>();
             foreach (var track in _tracks)
             {
-                var actions = track.Definition.Actions ?? [];
+                var actions = track.Track.Definition.Actions ?? [];
                 foreach (var instance in track.Instances)
                 {
                     var prefix = $"{_input.CaseId}/{instance.Id}/";
@@ -234,7 +294,7 @@ public static class CaseTimeline
                     {
                         if (instance.ViolatedAt is null)
                         {
-                            AddWarnings(result, prefix, track, instance, actions);
+                            AddWarnings(result, prefix, track.Track, instance, actions);
                         }
                         foreach (var offset in ViolationOffsets(actions))
                         {
@@ -425,38 +485,40 @@ public static class CaseTimeline
             if (text is not null)
             {
                 var asInstant = InstantText.Parse(text);
-                if (asInstant.Success)
+                var withOffset = asInstant.Success ? null : OffsetText.Parse(text);
+                Instant? start = asInstant.Success ? asInstant.Value : withOffset!.Success ? withOffset.Value.ToInstant() : null;
+                if (start is { } at)
                 {
-                    return asInstant.Value;
-                }
-                var withOffset = OffsetText.Parse(text);
-                if (withOffset.Success)
-                {
-                    return withOffset.Value.ToInstant();
+                    if (InstantRange.Contains(at))
+                    {
+                        return at;
+                    }
+                    _entitlementReason += $" The SLA start field '{startsFrom}' is outside the supported range ({InstantRange.Description}), so the SLA starts when the case opened.";
+                    return _openedAt!.Value;
                 }
             }
             _entitlementReason += $" The SLA start field '{startsFrom}' is missing or not a timestamp, so the SLA starts when the case opened.";
             return _openedAt!.Value;
         }
 
-        private static bool Starts(MilestoneTrack track, CaseEvent e, bool entering, bool reentering) =>
-            track.Definition.Recurrence == Recurrence.None
-                ? track.Instances.Count == 0
-                : entering || reentering || !track.WasMatching || track.IsStartedBy(e);
+        private static bool Starts(MilestoneHistory track, CaseEvent e, bool entering, bool reentering) =>
+            track.Track.Definition.Recurrence == Recurrence.None
+                ? track.Count == 0
+                : entering || reentering || !track.WasMatching || track.Track.IsStartedBy(e);
 
-        private static void Start(MilestoneTrack track, Instant trigger, Duration time)
+        private static void Start(MilestoneHistory track, Instant trigger, Duration time)
         {
             var start = trigger;
-            if (track.Definition.Recurrence == Recurrence.Sequential && track.Instances.Count > 0)
+            if (track.Track.Definition.Recurrence == Recurrence.Sequential && track.Last is { } previous)
             {
-                var previous = track.Instances[^1];
-                var previousTarget = previous.Target() ?? previous.TargetIfResumedAt(previous.EndedAt ?? trigger);
-                if (previousTarget > start)
+                // Finishing early never pulls the next deadline forward; a previous target beyond the supported range
+                // leaves nothing to wait for, so the next instance starts at its trigger.
+                if ((previous.Target() ?? previous.TargetIfResumedAt(previous.EndedAt ?? trigger)) is { } previousTarget && previousTarget > start)
                 {
-                    start = previousTarget; // finishing early never pulls the next deadline forward
+                    start = previousTarget;
                 }
             }
-            track.Instances.Add(new MilestoneInstance(track, track.Instances.Count + 1, start, time));
+            track.Start(start, time);
         }
     }
 }

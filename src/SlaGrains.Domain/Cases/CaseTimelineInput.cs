@@ -14,4 +14,10 @@ public sealed record CaseTimelineInput
     public EntitlementDecision? Entitlement { get; init; }
     public ProcessVersion? Process { get; init; }
     public IReadOnlyDictionary<string, BusinessCalendar> Calendars { get; init; } = new Dictionary<string, BusinessCalendar>();
+
+    /// <summary>
+    /// How many ended instances of each milestone the snapshot shows besides the open one, the latest first; null
+    /// shows all. Only what the snapshot lists changes: statuses, notifications and pages read every instance.
+    /// </summary>
+    public int? InstancesShown { get; init; }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using NodaTime;
 using SlaGrains.Domain.Calendars;
 
@@ -6,7 +7,8 @@ namespace SlaGrains.Domain.Cases;
 /// <summary>One run of a milestone while the timeline folds events; becomes a <see cref="MilestoneSnapshot"/>.</summary>
 internal sealed class MilestoneInstance(MilestoneTrack track, int number, Instant startedAt, Duration time)
 {
-    private readonly List<PauseInterval> _pauses = [];
+    // Immutable so that a copy shares them: an open instance can be paused thousands of times, and a fold is copied often.
+    private ImmutableList<PauseInterval> _pauses = [];
     private Instant? _target;
     private bool _targetKnown;
     private string? _id; // asked for by every snapshot and notification of every evaluation
@@ -23,11 +25,12 @@ internal sealed class MilestoneInstance(MilestoneTrack track, int number, Instan
 
     public string Id => _id ??= $"{Track.Key}#{Number}";
     public bool IsOpen => EndedAt is null;
-    public bool IsPaused => _pauses.Count > 0 && _pauses[^1].End is null;
+    public bool IsPaused => !_pauses.IsEmpty && _pauses[^1].End is null;
     public IReadOnlyList<PauseInterval> Pauses => _pauses;
     public BusinessCalendar Calendar => Track.Calendar;
 
-    /// <summary>The target with the pauses known so far; null while an open pause holds the clock short of it.</summary>
+    /// <summary>The target with the pauses known so far; null while an open pause holds the clock short of it, or when
+    /// it lies beyond <see cref="InstantRange.End"/> (the instance can then not be violated).</summary>
     public Instant? Target()
     {
         if (!_targetKnown)
@@ -38,9 +41,10 @@ internal sealed class MilestoneInstance(MilestoneTrack track, int number, Instan
         return _target;
     }
 
-    /// <summary>The target if an open pause ended at <paramref name="resumeAt"/>: what a stopped countdown shows.</summary>
-    public Instant TargetIfResumedAt(Instant resumeAt) =>
-        Calendar.Add(StartedAt, Time, PausesUntil(resumeAt))!.Value;
+    /// <summary>The target if an open pause ended at <paramref name="resumeAt"/>: what a stopped countdown shows.
+    /// Null when it lies beyond <see cref="InstantRange.End"/>.</summary>
+    public Instant? TargetIfResumedAt(Instant resumeAt) =>
+        Calendar.Add(StartedAt, Time, PausesUntil(resumeAt));
 
     /// <summary>The pauses with an open one closed at <paramref name="until"/>.</summary>
     public IReadOnlyList<PauseInterval> PausesUntil(Instant until)
@@ -49,9 +53,8 @@ internal sealed class MilestoneInstance(MilestoneTrack track, int number, Instan
         {
             return _pauses;
         }
-        var closed = new List<PauseInterval>(_pauses);
-        closed[^1] = closed[^1] with { End = until > closed[^1].Start ? until : closed[^1].Start };
-        return closed;
+        var last = _pauses[^1];
+        return _pauses.SetItem(_pauses.Count - 1, last with { End = until > last.Start ? until : last.Start });
     }
 
     public void ChangeTime(Duration time)
@@ -64,7 +67,7 @@ internal sealed class MilestoneInstance(MilestoneTrack track, int number, Instan
     {
         if (!IsPaused)
         {
-            _pauses.Add(new PauseInterval(at, null));
+            _pauses = _pauses.Add(new PauseInterval(at, null));
             _targetKnown = false;
         }
     }
@@ -73,21 +76,21 @@ internal sealed class MilestoneInstance(MilestoneTrack track, int number, Instan
     {
         if (IsPaused)
         {
-            _pauses[^1] = _pauses[^1] with { End = at };
+            _pauses = _pauses.SetItem(_pauses.Count - 1, _pauses[^1] with { End = at });
             _targetKnown = false;
         }
     }
 
-    /// <summary>This instance as it stands, belonging to <paramref name="track"/> (a copy of its own track).</summary>
-    public MilestoneInstance CopyFor(MilestoneTrack track)
+    /// <summary>This instance as it stands, to change without touching this one.</summary>
+    public MilestoneInstance Copy()
     {
-        var copy = new MilestoneInstance(track, Number, StartedAt, Time)
+        var copy = new MilestoneInstance(Track, Number, StartedAt, Time)
         {
             EndedAt = EndedAt,
             EndStatus = EndStatus,
             ViolatedAt = ViolatedAt,
+            _pauses = _pauses,
         };
-        copy._pauses.AddRange(_pauses);
         copy._target = _target;
         copy._targetKnown = _targetKnown;
         copy._id = _id;

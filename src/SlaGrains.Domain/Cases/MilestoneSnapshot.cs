@@ -11,7 +11,8 @@ public sealed record MilestoneSnapshot
     public required MilestoneStatus Status { get; init; }
     public required bool IsViolated { get; init; }
     public required Instant StartedAt { get; init; }
-    public required Instant TargetAt { get; init; }
+    /// <summary>Null when the target lies beyond the supported range (<see cref="Calendars.InstantRange"/>).</summary>
+    public required Instant? TargetAt { get; init; }
     public Instant? CompletedAt { get; init; }
     public required long TargetSeconds { get; init; }
     public required long ElapsedSeconds { get; init; }

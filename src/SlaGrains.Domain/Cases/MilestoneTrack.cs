@@ -4,41 +4,17 @@ using SlaGrains.Domain.Processes;
 
 namespace SlaGrains.Domain.Cases;
 
-/// <summary>One milestone definition of the pinned process and its instances on this case.</summary>
-internal sealed class MilestoneTrack
+/// <summary>
+/// One milestone definition of the pinned process as it applies to this case: its key, calendar and rules. Never
+/// changes, so every copy of a fold and every instance shares it; the instances live in <see cref="MilestoneHistory"/>.
+/// </summary>
+internal sealed class MilestoneTrack(int order, MilestoneDefinition definition, string? calendarId, BusinessCalendar calendar)
 {
-    public MilestoneTrack(int order, MilestoneDefinition definition, string? calendarId, BusinessCalendar calendar)
-        : this(order, definition, MilestoneKey.From(definition.Name), calendarId, calendar)
-    {
-    }
-
-    // Copies share the key: a fold is copied on every evaluation, and deriving the key again was a string each time.
-    private MilestoneTrack(int order, MilestoneDefinition definition, string key, string? calendarId, BusinessCalendar calendar)
-    {
-        Order = order;
-        Definition = definition;
-        Key = key;
-        CalendarId = calendarId;
-        Calendar = calendar;
-    }
-
-    public int Order { get; }
-    public MilestoneDefinition Definition { get; }
-    public string Key { get; }
-    public string? CalendarId { get; }
-    public BusinessCalendar Calendar { get; }
-    public List<MilestoneInstance> Instances { get; } = [];
-    public bool WasMatching { get; set; }
-
-    /// <summary>A copy with copies of its instances, to evaluate as of an instant without touching this one.</summary>
-    public MilestoneTrack Copy()
-    {
-        var copy = new MilestoneTrack(Order, Definition, Key, CalendarId, Calendar) { WasMatching = WasMatching };
-        copy.Instances.AddRange(Instances.Select(i => i.CopyFor(copy)));
-        return copy;
-    }
-
-    public MilestoneInstance? Open => Instances.Count > 0 && Instances[^1].IsOpen ? Instances[^1] : null;
+    public int Order { get; } = order;
+    public MilestoneDefinition Definition { get; } = definition;
+    public string Key { get; } = MilestoneKey.From(definition.Name);
+    public string? CalendarId { get; } = calendarId;
+    public BusinessCalendar Calendar { get; } = calendar;
 
     public bool Matches(Cases.CaseFields fields)
     {

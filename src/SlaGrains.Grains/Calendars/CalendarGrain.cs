@@ -25,6 +25,10 @@ public sealed class CalendarGrain(
             return new WriteResult<CalendarRecord> { Value = existing, Unchanged = true };
         }
         var now = Instant.FromDateTimeOffset(clock.GetUtcNow());
+        if (state.State.Calendar is { } previous && now <= previous.UpdatedAt)
+        {
+            now = previous.UpdatedAt + Duration.FromTicks(1); // updatedAt names the version compiled calendars are cached by
+        }
         state.State.Calendar = new CalendarRecord(this.GetPrimaryKeyString(), definition, now);
         await state.WriteStateAsync();
         await GrainFactory.GetGrain<ICatalogGrain>(ICatalogGrain.Calendars).Add(this.GetPrimaryKeyString());

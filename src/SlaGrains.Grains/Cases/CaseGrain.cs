@@ -1,6 +1,7 @@
 using System.Buffers;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Orleans.Placement;
 using Orleans.Storage;
 using NodaTime;
@@ -14,6 +15,7 @@ using SlaGrains.Domain.Calendars;
 using SlaGrains.Domain.Cases;
 using SlaGrains.Domain.Processes;
 using SlaGrains.Domain.Validation;
+using SlaGrains.Grains.Calendars;
 using SlaGrains.Grains.Live;
 using SlaGrains.Grains.Telemetry;
 
@@ -30,6 +32,8 @@ namespace SlaGrains.Grains.Cases;
 public sealed partial class CaseGrain(
     [FromKeyedServices(StorageNames.Sla)] IGrainStorage storage,
     TimeProvider clock,
+    IOptions<CaseLimits> limits,
+    CompiledCalendars compiledCalendars,
     ISlaPublisher publisher,
     Limits fieldLimits,
     ILogger<CaseGrain> logger) : Grain, ICaseGrain, IRemindable
@@ -56,7 +60,7 @@ public sealed partial class CaseGrain(
     // The sealed runs' records by index, as read or written by this activation (with their etags); the first
     // State.SealedRuns.Count are the runs the case counts, holding exactly those events. Any after them are spent.
     private readonly List<GrainState<CaseLogState>> _runs = [];
-    private CaseFold? _fold; // the engine's fold of all of _events, kept while events arrive in or near history order
+    private CaseFold? _fold; // the engine's fold of all of _events, kept until the definitions it read change
     private readonly HashSet<string> _eventIds = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Instant> _calendarVersions = new(StringComparer.Ordinal);
     private readonly Dictionary<string, BusinessCalendar> _calendars = new(StringComparer.Ordinal);
@@ -120,6 +124,10 @@ public sealed partial class CaseGrain(
         {
             return new CaseWriteResult { Outcome = CaseWriteOutcome.NotFound };
         }
+        if (limits.Value.CheckRoomForEvent(_events.Count) is { IsValid: false } full)
+        {
+            return Invalid(full);
+        }
         await LoadDefinitions();
         if (_process is not null && CaseEventValidator.ValidateMilestone(e, _process.Definition) is { IsValid: false } unknown)
         {
@@ -154,6 +162,16 @@ public sealed partial class CaseGrain(
         }
         await LoadDefinitions();
         return Evaluate(asOf ?? Now).Snapshot;
+    }
+
+    public async Task<MilestoneInstancePage?> GetInstances(string milestone, int from, int limit, Instant? asOf)
+    {
+        if (_events.Count == 0)
+        {
+            return null;
+        }
+        await LoadDefinitions();
+        return Evaluate(asOf ?? Now).Instances(milestone, from, limit);
     }
 
     public async Task<CaseChange?> Watch()
@@ -277,7 +295,7 @@ public sealed partial class CaseGrain(
                 State.Fired.Add(notification.Id);
                 SlaMetrics.NotificationsFired.Add(1, new KeyValuePair<string, object?>("kind", notification.Kind.ToString()));
                 SlaMetrics.Lateness.Record((now - notification.DueAt).TotalSeconds);
-                var milestone = evaluation.Snapshot.Milestones.First(m => m.Id == notification.MilestoneId);
+                var milestone = evaluation.Milestone(notification.MilestoneId)!; // its own instance: always there
                 State.Outbox.Add(Notice(notification, milestone, evaluation.Snapshot.Queue));
                 foreach (var escalation in Escalations(notification))
                 {
@@ -305,10 +323,13 @@ public sealed partial class CaseGrain(
 
     private void Append(CaseEvent e)
     {
-        var kept = _fold?.Count == _events.Count && e.OccurredAt <= Now && _fold.TryAppend(e);
-        if (!kept)
+        if (_fold?.Count == _events.Count)
         {
-            _fold = null; // long late, or not yet history: the next evaluation folds afresh
+            _fold.Append(e);
+        }
+        else
+        {
+            _fold = null;
         }
         _events.Add(e);
         _eventIds.Add(e.EventId);
@@ -484,34 +505,29 @@ public sealed partial class CaseGrain(
     }
 
     /// <summary>
-    /// The engine's evaluation as of <paramref name="asOf"/>. An event that arrives in history order, or only a few
-    /// dozen events late, goes into the kept fold, so an event costs the same on the thousandth as on the first;
-    /// anything else (an event from long ago, a future one, new definitions, a look into the past) folds the history
-    /// afresh.
+    /// The engine's evaluation as of <paramref name="asOf"/>, from the kept fold: every event, late or not, goes into
+    /// it in its place, and it evaluates any instant from its checkpoints. Only new definitions (a calendar changed,
+    /// the entitlement decided) or a new activation fold the history afresh.
     /// </summary>
     private CaseEvaluation Evaluate(Instant asOf)
     {
-        var fold = _fold;
-        if (fold is null || fold.Count != _events.Count || fold.LastEventAt > asOf)
+        if (_fold is null || _fold.Count != _events.Count)
         {
-            fold = new CaseFold(new CaseTimelineInput
+            _fold = new CaseFold(new CaseTimelineInput
             {
                 CaseId = CaseId,
                 Events = _events,
                 Entitlement = State.Entitlement,
                 Process = _process,
                 Calendars = _calendars,
+                InstancesShown = limits.Value.SnapshotInstances,
             });
-            foreach (var e in CaseTimeline.InHistoryOrder(_events).TakeWhile(e => e.OccurredAt <= asOf))
+            foreach (var e in CaseTimeline.InHistoryOrder(_events))
             {
-                fold.TryAppend(e);
-            }
-            if (fold.Count == _events.Count)
-            {
-                _fold = fold;
+                _fold.Append(e);
             }
         }
-        var evaluation = fold.Evaluate(asOf);
+        var evaluation = _fold.Evaluate(asOf);
         return evaluation.Snapshot.EntitlementReason is null && State.MatchReason is { } why
             ? evaluation with { Snapshot = evaluation.Snapshot with { EntitlementReason = why } }
             : evaluation;
@@ -539,7 +555,7 @@ public sealed partial class CaseGrain(
         {
             if (!_calendarVersions.TryGetValue(record.CalendarId, out var compiledAt) || compiledAt != record.UpdatedAt)
             {
-                _calendars[record.CalendarId] = BusinessCalendar.FromDefinition(record.Definition);
+                _calendars[record.CalendarId] = compiledCalendars.Get(record);
                 _calendarVersions[record.CalendarId] = record.UpdatedAt;
                 _fold = null;
             }

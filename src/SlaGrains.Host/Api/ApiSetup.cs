@@ -6,6 +6,7 @@ using OpenTelemetry.Metrics;
 using Scalar.AspNetCore;
 using SlaGrains.Grains.Telemetry;
 using SlaGrains.Host.Health;
+using SlaGrains.Host.Security;
 using SlaGrains.Host.Storage;
 
 namespace SlaGrains.Host.Api;
@@ -86,6 +87,7 @@ public static class ApiSetup
     public static WebApplication MapSlaApi(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
 
@@ -96,8 +98,22 @@ public static class ApiSetup
         app.UseAuthorization();
         app.UseRateLimiter();
 
-        app.MapOpenApi();
-        app.MapScalarApiReference();
+        // The reference is public where a setting (on in Development) says so; otherwise the document needs a key with
+        // read, and the browser page, which cannot send one, is not served.
+        if (app.Configuration.GetValue("Sla:OpenApi:Public", app.Environment.IsDevelopment()))
+        {
+            app.MapOpenApi();
+            // The page loads nothing from elsewhere: the security headers allow this origin only.
+            app.MapScalarApiReference(o =>
+            {
+                o.DefaultFonts = false;
+                o.Telemetry = false;
+            });
+        }
+        else
+        {
+            app.MapOpenApi().RequireAuthorization(Scopes.Read);
+        }
 
         app.MapCalendarsApi();
         app.MapProcessesApi();

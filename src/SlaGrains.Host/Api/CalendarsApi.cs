@@ -2,6 +2,7 @@ using NodaTime;
 using SlaGrains.Contracts.Calendars;
 using SlaGrains.Contracts.Catalog;
 using SlaGrains.Domain.Calendars;
+using SlaGrains.Grains.Calendars;
 using SlaGrains.Host.Security;
 
 namespace SlaGrains.Host.Api;
@@ -9,6 +10,9 @@ namespace SlaGrains.Host.Api;
 /// <summary>API.md, "Calendars": business-hours calendars and the add/elapsed helpers.</summary>
 public static class CalendarsApi
 {
+    /// <summary>The most business time one add may ask for (<see cref="InstantRange.MaxSpan"/>), in seconds.</summary>
+    public static readonly long MaxAddSeconds = (long)InstantRange.MaxSpan.TotalSeconds;
+
     public static RouteGroupBuilder MapCalendarsApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/v1/calendars").WithTags("Calendars");
@@ -40,7 +44,7 @@ public static class CalendarsApi
             return ApiJson.Ok(records.OfType<CalendarRecord>().Select(Shape));
         }).RequireAuthorization(Scopes.Read);
 
-        group.MapGet("/{calendarId}/add", async (string calendarId, string? start, long? seconds, IGrainFactory grains) =>
+        group.MapGet("/{calendarId}/add", async (string calendarId, string? start, long? seconds, IGrainFactory grains, CompiledCalendars compiled) =>
         {
             var errors = new Dictionary<string, string[]>();
             var from = Query.Instant(start, "start", errors);
@@ -52,18 +56,24 @@ public static class CalendarsApi
             {
                 errors["seconds"] = ["seconds cannot be negative."];
             }
+            else if (seconds > MaxAddSeconds)
+            {
+                errors["seconds"] = [$"seconds is at most {MaxAddSeconds} (100 years)."];
+            }
             if (errors.Count > 0)
             {
                 return ApiProblems.Invalid(errors);
             }
-            if (await Compile(grains, calendarId) is not { } calendar)
+            if (await Compile(grains, compiled, calendarId) is not { } calendar)
             {
                 return ApiProblems.NotFound($"calendar '{calendarId}'");
             }
-            return ApiJson.Ok(new { result = calendar.Add(from!.Value, Duration.FromSeconds(seconds!.Value)) });
+            return calendar.Add(from!.Value, Duration.FromSeconds(seconds!.Value)) is { } result
+                ? ApiJson.Ok(new { result })
+                : ApiProblems.Invalid("seconds", $"{seconds} seconds of business time from {from} end at or after {InstantRange.End}, outside the supported range ({InstantRange.Description}).");
         }).RequireAuthorization(Scopes.Read);
 
-        group.MapGet("/{calendarId}/elapsed", async (string calendarId, string? from, string? to, IGrainFactory grains) =>
+        group.MapGet("/{calendarId}/elapsed", async (string calendarId, string? from, string? to, IGrainFactory grains, CompiledCalendars compiled) =>
         {
             var errors = new Dictionary<string, string[]>();
             var a = Query.Instant(from, "from", errors);
@@ -72,7 +82,7 @@ public static class CalendarsApi
             {
                 return ApiProblems.Invalid(errors);
             }
-            if (await Compile(grains, calendarId) is not { } calendar)
+            if (await Compile(grains, compiled, calendarId) is not { } calendar)
             {
                 return ApiProblems.NotFound($"calendar '{calendarId}'");
             }
@@ -83,8 +93,8 @@ public static class CalendarsApi
         return group;
     }
 
-    private static async Task<BusinessCalendar?> Compile(IGrainFactory grains, string calendarId) =>
-        await grains.GetGrain<ICalendarGrain>(calendarId).Read() is { } record ? BusinessCalendar.FromDefinition(record.Definition) : null;
+    private static async Task<BusinessCalendar?> Compile(IGrainFactory grains, CompiledCalendars compiled, string calendarId) =>
+        await grains.GetGrain<ICalendarGrain>(calendarId).Read() is { } record ? compiled.Get(record) : null;
 
     private static object Shape(CalendarRecord record) =>
         ApiJson.With(record.Definition, ("calendarId", record.CalendarId), ("updatedAt", record.UpdatedAt));

@@ -86,6 +86,27 @@ public static class CasesApi
                 : ApiProblems.NotFound($"case '{caseId}'");
         }).RequireAuthorization(Scopes.Read);
 
+        group.MapGet("/cases/{caseId}/milestones/{milestone}/instances", async (string caseId, string milestone, int? from, int? limit, string? asOf, GrainReferences grains) =>
+        {
+            var errors = new Dictionary<string, string[]>();
+            var at = asOf is null ? null : Query.Instant(asOf, "asOf", errors);
+            if (from is < 1)
+            {
+                errors["from"] = ["from is an instance number, 1 or more (default 1)."];
+            }
+            if (limit is < 1 or > MaxBatch)
+            {
+                errors["limit"] = [$"limit is between 1 and {MaxBatch} (default 100)."];
+            }
+            if (errors.Count > 0)
+            {
+                return ApiProblems.Invalid(errors);
+            }
+            return await grains.Get<ICaseGrain>(caseId).GetInstances(milestone, from ?? 1, limit ?? 100, at) is { } page
+                ? ApiJson.Ok(page)
+                : ApiProblems.NotFound($"milestone '{milestone}' on case '{caseId}' (milestones are named by key, as in their instance ids: 'first-response')");
+        }).RequireAuthorization(Scopes.Read);
+
         group.MapGet("/cases/{caseId}/events", async (string caseId, GrainReferences grains) =>
         {
             if (Ids.Check("caseId", caseId) is { } bad)

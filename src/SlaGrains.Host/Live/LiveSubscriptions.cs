@@ -15,8 +15,11 @@ public sealed class LiveSubscriptions
 
     public bool HasMembers(string group) => _members.ContainsKey(group);
 
-    /// <summary>Counts the member before SignalR adds it, so no change after the subscription is skipped.</summary>
-    public void Join(string connectionId, string group)
+    /// <summary>
+    /// Counts the member before SignalR adds it, so no change after the subscription is skipped. False, and nothing
+    /// joined, when the connection already holds <paramref name="limit"/> other groups.
+    /// </summary>
+    public bool Join(string connectionId, string group, int limit = int.MaxValue)
     {
         lock (_gate)
         {
@@ -24,10 +27,17 @@ public sealed class LiveSubscriptions
             {
                 _groupsByConnection[connectionId] = groups = new HashSet<string>(StringComparer.Ordinal);
             }
-            if (groups.Add(group))
+            if (groups.Contains(group))
             {
-                _members.AddOrUpdate(group, 1, (_, count) => count + 1);
+                return true;
             }
+            if (groups.Count >= limit)
+            {
+                return false;
+            }
+            groups.Add(group);
+            _members.AddOrUpdate(group, 1, (_, count) => count + 1);
+            return true;
         }
     }
 

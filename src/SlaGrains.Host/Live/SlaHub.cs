@@ -1,6 +1,8 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Options;
 using SlaGrains.Contracts.Cases;
 using SlaGrains.Contracts.Live;
 using SlaGrains.Contracts.Queues;
@@ -14,7 +16,7 @@ namespace SlaGrains.Host.Live;
 /// waits for the next change to draw; afterwards it receives <c>caseChanged</c> and the milestone messages.
 /// </summary>
 [Authorize(Policy = Scopes.Read)]
-public sealed class SlaHub(GrainReferences grains, LiveSubscriptions subscriptions) : Hub
+public sealed class SlaHub(GrainReferences grains, LiveSubscriptions subscriptions, IOptions<LiveHubOptions> options) : Hub
 {
     public const string Path = "/hubs/sla";
     public const int QueueLimit = 200;
@@ -47,7 +49,12 @@ public sealed class SlaHub(GrainReferences grains, LiveSubscriptions subscriptio
 
     private Task Join(string group)
     {
-        subscriptions.Join(Context.ConnectionId, group);
+        var limit = options.Value.MaxSubscriptionsPerConnection;
+        if (!subscriptions.Join(Context.ConnectionId, group, limit))
+        {
+            throw new HubException(string.Create(CultureInfo.InvariantCulture,
+                $"This connection already holds {limit} subscriptions, the limit ({LiveHubOptions.Section}:MaxSubscriptionsPerConnection); unsubscribe from one first."));
+        }
         return Groups.AddToGroupAsync(Context.ConnectionId, group);
     }
 

@@ -1,43 +1,48 @@
+using System.Globalization;
 using System.Security.Claims;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
+using SlaGrains.Host.Live;
 
 namespace SlaGrains.Host.Security;
 
 /// <summary>
-/// Authenticates <c>X-Api-Key</c> (for the hub also <c>Authorization: Bearer</c> or <c>access_token</c> in the query,
-/// SignalR's conventions) against the configured keys, comparing in constant time. Keys are never logged; names are.
+/// Authenticates <c>X-Api-Key</c> (or <c>Authorization: Bearer</c>; on the hub also <c>access_token</c> in the query,
+/// where browsers cannot set headers) against the configured keys. A query string ends up in proxies' logs, so no
+/// other route reads it. An address that presented too many wrong keys is refused before its key is compared. Keys
+/// are never logged; names are.
 /// </summary>
 public sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
-    IOptions<ApiKeyOptions> keys) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+    ApiKeyRing keys,
+    FailedKeyLimiter failures) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
     public const string Header = "X-Api-Key";
+    public const string QueryParameter = "access_token";
     public const string ScopeClaim = "scope";
+
+    private TimeSpan? _blockedFor;
 
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {
-        string? presented = Request.Headers[Header];
-        if (string.IsNullOrEmpty(presented))
-        {
-            // SignalR clients send their access token as a bearer header, or in the query where browsers cannot set headers.
-            var authorization = Request.Headers.Authorization.ToString();
-            presented = authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? authorization[7..].Trim() : Request.Query["access_token"];
-        }
+        var presented = Presented();
         if (string.IsNullOrEmpty(presented))
         {
             return Task.FromResult(AuthenticateResult.NoResult());
         }
-        var presentedBytes = Encoding.UTF8.GetBytes(presented);
-        var key = keys.Value.ApiKeys.FirstOrDefault(k => CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(k.Key), presentedBytes));
-        if (key is null)
+        var address = Context.Connection.RemoteIpAddress;
+        if (failures.IsBlocked(address, out var retryAfter))
         {
+            _blockedFor = retryAfter;
+            return Task.FromResult(AuthenticateResult.Fail("Too many wrong API keys from this address."));
+        }
+        if (keys.Find(presented) is not { } key)
+        {
+            failures.Failed(address);
             return Task.FromResult(AuthenticateResult.Fail("Unknown API key."));
         }
         var claims = key.Scopes.Select(s => new Claim(ScopeClaim, s)).Append(new Claim(ClaimTypes.Name, key.Name));
@@ -45,9 +50,33 @@ public sealed class ApiKeyAuthenticationHandler(
         return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName)));
     }
 
-    protected override Task HandleChallengeAsync(AuthenticationProperties properties) =>
-        Problem(StatusCodes.Status401Unauthorized, "A valid API key is required",
-            $"Send your key in the {Header} header (or access_token for the hub).");
+    private string? Presented()
+    {
+        string? header = Request.Headers[Header];
+        if (!string.IsNullOrEmpty(header))
+        {
+            return header;
+        }
+        var authorization = Request.Headers.Authorization.ToString();
+        if (authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        {
+            return authorization[7..].Trim();
+        }
+        return Request.Path.StartsWithSegments(SlaHub.Path, StringComparison.OrdinalIgnoreCase) ? Request.Query[QueryParameter].ToString() : null;
+    }
+
+    protected override Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        if (_blockedFor is { } retryAfter)
+        {
+            Response.Headers.RetryAfter = Math.Ceiling(retryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+            return Problem(StatusCodes.Status429TooManyRequests, "Too many wrong API keys",
+                $"This address presented {failures.Limit} wrong keys within {failures.Window.TotalSeconds:0} s " +
+                $"({FailedKeyOptions.Section}:Limit, Window); retry after {Math.Ceiling(retryAfter.TotalSeconds):0} s.");
+        }
+        return Problem(StatusCodes.Status401Unauthorized, "A valid API key is required",
+            $"Send your key in the {Header} header (on the hub, also as {QueryParameter} in the query).");
+    }
 
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
         Problem(StatusCodes.Status403Forbidden, "The API key lacks the scope this endpoint needs",

@@ -17,14 +17,15 @@ public static partial class ApiKeySetup
         {
             throw new InvalidOperationException(
                 "No API keys configured. Outside Development SlaGrains needs Sla:ApiKeys " +
-                "(for example Sla__ApiKeys__0__Name, Sla__ApiKeys__0__Key, Sla__ApiKeys__0__Scopes__0).");
+                "(for example Sla__ApiKeys__0__Name, Sla__ApiKeys__0__Key or Sla__ApiKeys__0__KeyHash, Sla__ApiKeys__0__Scopes__0).");
         }
         foreach (var key in configured)
         {
-            if (string.IsNullOrWhiteSpace(key.Name) || key.Key.Length < 16 || key.Scopes.Any(s => !Scopes.All.Contains(s)))
+            if (key.Problem() is { } problem)
             {
                 throw new InvalidOperationException(
-                    $"API key '{key.Name}' is invalid: it needs a name, a key of at least 16 characters, and scopes among {string.Join(", ", Scopes.All)}.");
+                    $"API key '{key.Name}' is invalid: {problem}. Each key needs a name, a Key of at least {ApiKey.MinimumLength} " +
+                    $"characters or the KeyHash of one (SHA-256 in hex), and scopes among {string.Join(", ", Scopes.All)}.");
             }
         }
 
@@ -36,6 +37,11 @@ public static partial class ApiKeySetup
                 options.ApiKeys.Add(new ApiKey { Name = "development", Key = ApiKeyOptions.DevelopmentKey, Scopes = [.. Scopes.All] });
             }
         });
+        builder.Services.AddSingleton<ApiKeyRing>();
+        builder.Services.AddOptions<FailedKeyOptions>().Bind(builder.Configuration.GetSection(FailedKeyOptions.Section))
+            .Validate(o => o.Limit >= 1 && o.Window > TimeSpan.Zero, $"{FailedKeyOptions.Section}: Limit must be at least 1 and Window positive.")
+            .ValidateOnStart();
+        builder.Services.AddSingleton<FailedKeyLimiter>();
         builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         builder.Services.AddAuthorizationBuilder()

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using NodaTime;
@@ -12,26 +11,35 @@ using SlaGrains.Domain.Validation;
 namespace SlaGrains.Host.Webhooks;
 
 /// <summary>
-/// One webhook: a durable outbox sent in order with exponential backoff. A notice is stored before
-/// <see cref="Enqueue"/> returns, so once a case has handed it over it survives restarts; a grain timer sends while
-/// anything is pending, and a one-minute reminder wakes the webhook after a restart to carry on.
+/// One webhook: a durable outbox with exponential backoff. A notice is stored before <see cref="Enqueue"/> returns, so
+/// once a case has handed it over it survives restarts; storing it is all a case ever waits for. A grain timer starts
+/// due sends (at most <see cref="WebhookOptions.MaxConcurrency"/> at once) on the thread pool, outside the grain's turns,
+/// and each reports back through <see cref="IWebhookOutbox.Completed"/>, so a receiver that never answers holds up
+/// neither this grain's calls nor anyone else, and state writes stay one at a time. A one-minute reminder wakes the
+/// webhook after a restart while anything is pending; it is unregistered when the outbox is empty.
 /// </summary>
 [GrainType("webhook")]
 public sealed partial class WebhookGrain(
     [PersistentState("webhook", Grains.StorageNames.Sla)] IPersistentState<WebhookState> state,
-    IHttpClientFactory httpClients,
+    WebhookSender sender,
+    OutboundUrlPolicy policy,
     IOptions<WebhookOptions> options,
     TimeProvider clock,
-    ILogger<WebhookGrain> logger) : Grain, IWebhookGrain, IRemindable
+    ILogger<WebhookGrain> logger) : Grain, IWebhookGrain, IWebhookOutbox, IRemindable
 {
-    public const string HttpClientName = "webhooks";
     private const string WakeReminder = "wake";
     private const int LogSize = 200;
     private const int DoneSize = 2000;
 
+    // A send whose report never came back (the call failed) is forgotten after its timeout and this, and sent again.
+    private static readonly Duration LostAfter = Duration.FromMinutes(1);
+
     private static readonly string[] Types = [SlaNotice.MilestoneWarning, SlaNotice.MilestoneViolated, SlaNotice.MilestoneCompleted, SlaNotice.CaseEscalated];
 
+    private readonly Dictionary<string, Instant> _inFlight = new(StringComparer.Ordinal); // delivery id → when its send started
     private IGrainTimer? _pump;
+    private bool _wakeRegistered;
+    private bool _reportedFull;
 
     private WebhookState State => state.State;
     private Instant Now => Instant.FromDateTimeOffset(clock.GetUtcNow());
@@ -40,6 +48,7 @@ public sealed partial class WebhookGrain(
     {
         if (State.Pending.Count > 0)
         {
+            _wakeRegistered = true; // it was registered with the first pending delivery and is only removed with the last
             StartPump();
         }
         return Task.CompletedTask;
@@ -60,7 +69,7 @@ public sealed partial class WebhookGrain(
         }
         State.Definition = definition with { Events = [.. definition.Events!.Distinct(StringComparer.Ordinal)] };
         State.UpdatedAt = Now;
-        await state.WriteStateAsync();
+        await Write();
         await GrainFactory.GetGrain<ICatalogGrain>(ICatalogGrain.Webhooks).Add(this.GetPrimaryKeyString());
         return new WriteResult<WebhookRecord> { Value = Record() };
     }
@@ -75,6 +84,25 @@ public sealed partial class WebhookGrain(
         {
             return;
         }
+        if (State.Pending.Count >= options.Value.MaxPending)
+        {
+            // The receiver has been failing for long enough to fill the outbox: a bounded outbox keeps every write
+            // (and so every case's hand-over) small; the notice is logged as given up, never silently dropped.
+            Finish(notice.DeliveryId);
+            AddToLog(new WebhookAttempt
+            {
+                DeliveryId = notice.DeliveryId, Type = notice.Type, CaseId = notice.CaseId, Attempt = 0, At = Now, Outcome = "gaveUp",
+                Error = $"the outbox was full ({options.Value.MaxPending} deliveries pending, {WebhookOptions.Section}:MaxPending)",
+            });
+            if (!_reportedFull)
+            {
+                _reportedFull = true;
+                LogOutboxFull(this.GetPrimaryKeyString(), options.Value.MaxPending);
+            }
+            // Not written now: a full outbox is the largest state there is, and the log line is stored with the next
+            // write (the next attempt's result); a notice refused twice is logged twice, never delivered.
+            return;
+        }
         var body = JsonSerializer.Serialize(new
         {
             deliveryId = notice.DeliveryId,
@@ -87,122 +115,186 @@ public sealed partial class WebhookGrain(
             milestone = notice.Milestone,
         }, SlaJson.Options);
         State.Pending.Add(new PendingDelivery(notice.DeliveryId, notice.Type, notice.CaseId, body, 0, Now));
-        await state.WriteStateAsync();
-        await this.RegisterOrUpdateReminder(WakeReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
+        await Write();
+        if (!_wakeRegistered)
+        {
+            await this.RegisterOrUpdateReminder(WakeReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
+            _wakeRegistered = true;
+        }
         StartPump();
     }
 
     public Task<IReadOnlyList<WebhookAttempt>> Deliveries(int limit) =>
         Task.FromResult<IReadOnlyList<WebhookAttempt>>([.. Enumerable.Reverse(State.Log).Take(Math.Max(0, limit))]);
 
-    public Task ReceiveReminder(string reminderName, TickStatus status)
+    public async Task Completed(DeliveryResult result)
     {
-        StartPump(); // activation already started it if anything is pending; this tick exists to cause the activation
-        return Task.CompletedTask;
+        ArgumentNullException.ThrowIfNull(result);
+        _inFlight.Remove(result.DeliveryId);
+        // Only the attempt that is pending counts: a report from a send this activation no longer waits for is dropped.
+        var pending = State.Pending.Find(p => p.DeliveryId == result.DeliveryId && p.Attempts == result.Attempt - 1);
+        if (pending is not null)
+        {
+            RecordAttempt(pending, result);
+            await Write();
+        }
+        await StopWhenEmpty();
+    }
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        _wakeRegistered = true;
+        if (State.Pending.Count > 0)
+        {
+            StartPump(); // activation already started it; this tick exists to cause the activation
+        }
+        else
+        {
+            await StopWhenEmpty();
+        }
     }
 
     private void StartPump()
     {
         var tick = options.Value.RetryBaseDelay < TimeSpan.FromSeconds(1) ? options.Value.RetryBaseDelay : TimeSpan.FromSeconds(1);
-        _pump ??= this.RegisterGrainTimer(Pump, TimeSpan.Zero, tick);
+        // KeepAlive: while deliveries are pending the activation stays, so their sends' reports find it.
+        _pump ??= this.RegisterGrainTimer(Pump, new GrainTimerCreationOptions { DueTime = TimeSpan.Zero, Period = tick, KeepAlive = true });
     }
 
     private async Task Pump(CancellationToken cancellationToken)
     {
-        if (State.Definition is not { } definition)
+        var now = Now;
+        foreach (var lost in _inFlight.Where(f => f.Value + Duration.FromTimeSpan(options.Value.Timeout) + LostAfter < now).Select(f => f.Key).ToList())
         {
-            return;
+            _inFlight.Remove(lost);
         }
-        var changed = false;
-        foreach (var pending in State.Pending.Where(p => p.NextAttemptAt <= Now).ToList())
+        if (State.Definition is { } definition)
         {
-            await Send(definition, pending, cancellationToken);
-            changed = true;
-        }
-        if (changed)
-        {
-            await state.WriteStateAsync(cancellationToken);
-        }
-        if (State.Pending.Count == 0)
-        {
-            _pump?.Dispose();
-            _pump = null;
-            if (await this.GetReminder(WakeReminder, cancellationToken) is { } reminder)
+            var outbox = this.AsReference<IWebhookOutbox>();
+            foreach (var pending in State.Pending.Where(p => p.NextAttemptAt <= now && !_inFlight.ContainsKey(p.DeliveryId)))
             {
-                await this.UnregisterReminder(reminder, cancellationToken);
+                if (_inFlight.Count >= options.Value.MaxConcurrency)
+                {
+                    break;
+                }
+                _inFlight[pending.DeliveryId] = now;
+                // Task.Run leaves the grain's scheduler: the send runs on the thread pool and reports back as a grain call.
+                _ = Task.Run(() => SendAndReport(outbox, definition, pending), CancellationToken.None);
             }
+        }
+        await StopWhenEmpty();
+    }
+
+    private async Task SendAndReport(IWebhookOutbox outbox, WebhookDefinition definition, PendingDelivery pending)
+    {
+        var result = await sender.Send(definition, pending);
+        try
+        {
+            await outbox.Completed(result);
+        }
+        catch (Exception ex)
+        {
+            // The delivery stays pending; the grain forgets this send after its timeout and sends it again.
+            LogReportFailed(ex, pending.DeliveryId);
         }
     }
 
-    private async Task Send(WebhookDefinition definition, PendingDelivery pending, CancellationToken cancellationToken)
+    private async Task StopWhenEmpty()
     {
-        var attempt = pending.Attempts + 1;
-        int? status = null;
-        string? error = null;
-        try
+        if (State.Pending.Count > 0 || _inFlight.Count > 0)
         {
-            var bytes = Encoding.UTF8.GetBytes(pending.Body);
-            using var request = new HttpRequestMessage(HttpMethod.Post, definition.Url) { Content = new ByteArrayContent(bytes) };
-            request.Content.Headers.ContentType = new("application/json") { CharSet = "utf-8" };
-            request.Headers.Add(WebhookSignature.DeliveryHeader, pending.DeliveryId);
-            request.Headers.Add(WebhookSignature.Header, WebhookSignature.Sign(definition.Secret!, bytes));
-            request.Headers.Add("X-SlaGrains-Event", pending.Type);
-            request.Headers.Add("X-SlaGrains-Attempt", attempt.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeout.CancelAfter(options.Value.Timeout);
-            using var response = await httpClients.CreateClient(HttpClientName).SendAsync(request, timeout.Token);
-            status = (int)response.StatusCode;
+            return;
         }
-        catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException)
+        _reportedFull = false;
+        if (_wakeRegistered)
         {
-            error = ex.Message;
+            if (await this.GetReminder(WakeReminder) is { } reminder)
+            {
+                await this.UnregisterReminder(reminder);
+            }
+            _wakeRegistered = false;
         }
+        _pump?.Dispose(); // last: this may be the timer's own callback, whose token disposing cancels
+        _pump = null;
+    }
 
+    private void RecordAttempt(PendingDelivery pending, DeliveryResult result)
+    {
         State.Pending.Remove(pending);
-        var delivered = status is >= 200 and < 300;
-        var gaveUp = !delivered && attempt >= options.Value.MaxAttempts;
+        var delivered = result.StatusCode is >= 200 and < 300;
+        var gaveUp = !delivered && result.Attempt >= options.Value.MaxAttempts;
         Instant? next = null;
         if (delivered || gaveUp)
         {
-            State.Done.Add(pending.DeliveryId);
-            if (State.Done.Count > DoneSize)
-            {
-                State.Done.RemoveRange(0, State.Done.Count - DoneSize);
-            }
+            Finish(pending.DeliveryId);
         }
         else
         {
-            next = Now + Duration.FromTimeSpan(options.Value.DelayAfter(attempt));
-            State.Pending.Add(pending with { Attempts = attempt, NextAttemptAt = next.Value });
-            LogRetry(pending.DeliveryId, attempt, status, error);
+            next = Now + Duration.FromTimeSpan(options.Value.DelayAfter(result.Attempt));
+            State.Pending.Add(pending with { Attempts = result.Attempt, NextAttemptAt = next.Value });
+            LogRetry(pending.DeliveryId, result.Attempt, result.StatusCode, result.Error);
         }
-        State.Log.Add(new WebhookAttempt
+        AddToLog(new WebhookAttempt
         {
             DeliveryId = pending.DeliveryId,
             Type = pending.Type,
             CaseId = pending.CaseId,
-            Attempt = attempt,
+            Attempt = result.Attempt,
             At = Now,
-            StatusCode = status,
+            StatusCode = result.StatusCode,
             Outcome = delivered ? "delivered" : gaveUp ? "gaveUp" : "retrying",
-            Error = error ?? (delivered ? null : $"The receiver answered {status}."),
+            Error = result.Error,
             NextAttemptAt = next,
         });
+    }
+
+    private void Finish(string deliveryId)
+    {
+        State.Done.Add(deliveryId);
+        if (State.Done.Count > DoneSize)
+        {
+            State.Done.RemoveRange(0, State.Done.Count - DoneSize);
+        }
+    }
+
+    private void AddToLog(WebhookAttempt attempt)
+    {
+        State.Log.Add(attempt);
         if (State.Log.Count > LogSize)
         {
             State.Log.RemoveRange(0, State.Log.Count - LogSize);
         }
     }
 
-    private WebhookRecord Record() =>
-        new(this.GetPrimaryKeyString(), State.Definition!.Url!, State.Definition.Events!, State.UpdatedAt, State.Pending.Count);
+    private async Task Write()
+    {
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            // Memory now holds what storage may not: the next call starts again from what is stored.
+            DeactivateOnIdle();
+            throw;
+        }
+    }
 
-    private static ValidationErrors Validate(WebhookDefinition definition)
+    private WebhookRecord Record() =>
+        new(this.GetPrimaryKeyString(), RedactedUrl(State.Definition!.Url!), State.Definition.Events!, State.UpdatedAt, State.Pending.Count);
+
+    /// <summary>A URL stored before user info was refused is shown without it.</summary>
+    private static string RedactedUrl(string url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.UserInfo.Length > 0
+            ? new UriBuilder(uri) { UserName = string.Empty, Password = string.Empty }.Uri.AbsoluteUri
+            : url;
+
+    private ValidationErrors Validate(WebhookDefinition definition)
     {
         var errors = new ValidationErrors();
-        if (!Uri.TryCreate(definition.Url, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp))
+        if (policy.Refusal(definition.Url) is { } refusal)
         {
-            errors.Add("url", "Give the absolute http(s) URL deliveries are POSTed to.");
+            errors.Add("url", refusal);
         }
         if (definition.Events is not { Count: > 0 } events)
         {
@@ -221,4 +313,10 @@ public sealed partial class WebhookGrain(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Delivery {DeliveryId} attempt {Attempt} failed (status {Status}, {Error}); retrying")]
     private partial void LogRetry(string deliveryId, int attempt, int? status, string? error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook {WebhookId}'s outbox is full ({MaxPending} pending); new notices are logged as given up until it drains")]
+    private partial void LogOutboxFull(string webhookId, int maxPending);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The result of delivery {DeliveryId} could not be recorded; it is sent again")]
+    private partial void LogReportFailed(Exception ex, string deliveryId);
 }

@@ -11,7 +11,23 @@ public sealed class WebhookOptions
     /// <summary>After this many failed attempts (about a day with the defaults) a delivery is given up and logged.</summary>
     public int MaxAttempts { get; set; } = 150;
 
+    /// <summary>One attempt, from connecting to the receiver's status line.</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Sends in flight at once per webhook; the rest of its outbox waits, other webhooks never do.</summary>
+    public int MaxConcurrency { get; set; } = 4;
+
+    /// <summary>Deliveries a webhook keeps waiting; a notice beyond it is logged as given up instead of stored.</summary>
+    public int MaxPending { get; set; } = 1000;
+
+    /// <summary>How long a case waits to hand a notice to the webhooks' outboxes before keeping it in its own and retrying.</summary>
+    public TimeSpan HandOverTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// Hosts (<c>name</c>, <c>address</c>, or either with <c>:port</c>) deliveries may go to although the outbound URL
+    /// policy refuses them (loopback, private, link-local, ...). Empty by default.
+    /// </summary>
+    public IList<string> AllowedHosts { get; } = [];
 
     public TimeSpan DelayAfter(int failedAttempts)
     {

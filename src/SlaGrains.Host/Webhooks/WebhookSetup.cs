@@ -1,0 +1,31 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace SlaGrains.Host.Webhooks;
+
+/// <summary>Webhook delivery's services: options, the outbound URL policy, and the HTTP client that enforces it.</summary>
+public static class WebhookSetup
+{
+    public static IServiceCollection AddSlaWebhooks(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<WebhookOptions>()
+            .Bind(configuration.GetSection(WebhookOptions.Section))
+            .Validate(o => o.MaxConcurrency > 0 && o.MaxPending > 0 && o.MaxAttempts > 0, $"{WebhookOptions.Section}: MaxConcurrency, MaxPending and MaxAttempts must be positive.")
+            .Validate(o => o.Timeout > TimeSpan.Zero && o.HandOverTimeout > TimeSpan.Zero && o.RetryBaseDelay > TimeSpan.Zero,
+                $"{WebhookOptions.Section}: Timeout, HandOverTimeout and RetryBaseDelay must be positive.")
+            .ValidateOnStart();
+        services.AddSingleton<WebhookPublisher>();
+        services.AddSingleton<OutboundUrlPolicy>();
+        services.TryAddSingleton<IHostResolver, DnsHostResolver>();
+        services.AddSingleton<WebhookConnector>();
+        services.AddSingleton<WebhookSender>();
+        // Each attempt has its own timeout (WebhookOptions.Timeout), which may be longer than HttpClient's default.
+        services.AddHttpClient(WebhookSender.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(provider => new SocketsHttpHandler
+            {
+                AllowAutoRedirect = false, // a 3xx is a failed attempt: following it would re-POST the signed body elsewhere
+                UseProxy = false, // a proxy would connect on our behalf, past the connect-time check
+                ConnectCallback = provider.GetRequiredService<WebhookConnector>().Connect,
+            });
+        return services;
+    }
+}
