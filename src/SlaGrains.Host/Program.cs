@@ -49,7 +49,6 @@ if (role.HostsGrains)
         silo.Services.AddSerializer(s => s.AddSlaSerialization());
         silo.Services.AddSlaWebhooks(builder.Configuration);
         silo.Services.AddSingleton<ISlaPublisher, LivePublisher>();
-        silo.Services.AddOptions<CaseLimits>().Bind(builder.Configuration.GetSection(CaseLimits.Section)).ValidateDataAnnotations().ValidateOnStart();
         silo.Services.AddOptions<Limits>().Bind(builder.Configuration.GetSection(Limits.Section)).ValidateDataAnnotations().ValidateOnStart();
         silo.Services.AddSlaGrains();
     });

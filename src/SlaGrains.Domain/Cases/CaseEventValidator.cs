@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using NodaTime;
 using NodaTime.Text;
 using SlaGrains.Domain.Calendars;
@@ -148,6 +149,22 @@ public static class CaseEventValidator
         {
             var field = e.Case is not null ? "case.customFields" : "changes.customFields";
             errors.Add(field, $"A case holds at most {limits.MaxCustomFields} custom fields; with this event it would hold {names.Count}.");
+        }
+        return errors;
+    }
+
+    /// <summary>
+    /// Whether a case holding <paramref name="eventsHeld"/> events takes another: past the limit a new event is refused
+    /// and nothing is stored (an event it already holds is still a replay).
+    /// </summary>
+    public static ValidationErrors ValidateRoomForEvent(int eventsHeld, Limits limits)
+    {
+        ArgumentNullException.ThrowIfNull(limits);
+        var errors = new ValidationErrors();
+        if (eventsHeld >= limits.EventsPerCase)
+        {
+            errors.Add("caseId", string.Create(CultureInfo.InvariantCulture,
+                $"The case holds {eventsHeld:N0} events, the most one case may hold ({Limits.Section}:{nameof(Limits.EventsPerCase)} is {limits.EventsPerCase:N0}); this event was not stored."));
         }
         return errors;
     }

@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace SlaGrains.Domain.Validation;
 
 /// <summary>
-/// How large one case's fields and one definition may grow (docs/operations.md, "Cases and definitions"). Hosts bind
+/// How large one case and its fields, and one definition, may grow (docs/operations.md, "Cases and definitions"). Hosts bind
 /// it from <c>Sla:Limits</c>; going over one is a 400 naming the field and the limit, never a truncation.
 /// </summary>
 public sealed record Limits
@@ -55,4 +55,12 @@ public sealed record Limits
     public int MaxHolidaysPerCalendar { get; init; } = 1_000;
     [Range(1, int.MaxValue)]
     public int MaxContactsPerEntitlement { get; init; } = 1_000;
+
+    /// <summary>Events one case holds at most, escalations it wrote itself included.</summary>
+    [Range(1, int.MaxValue)]
+    public int EventsPerCase { get; init; } = 10_000;
+
+    /// <summary>Ended instances of each milestone a snapshot lists besides the open one (the latest); the rest are counted.</summary>
+    [Range(0, int.MaxValue)]
+    public int SnapshotInstances { get; init; } = 10;
 }

@@ -1,7 +1,6 @@
 using System.Buffers;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using Orleans.Placement;
 using Orleans.Storage;
 using NodaTime;
@@ -32,10 +31,9 @@ namespace SlaGrains.Grains.Cases;
 public sealed partial class CaseGrain(
     [FromKeyedServices(StorageNames.Sla)] IGrainStorage storage,
     TimeProvider clock,
-    IOptions<CaseLimits> limits,
     CompiledCalendars compiledCalendars,
     ISlaPublisher publisher,
-    Limits fieldLimits,
+    Limits limits,
     ILogger<CaseGrain> logger) : Grain, ICaseGrain, IRemindable
 {
     private const string MilestoneReminderPrefix = "ms:";
@@ -102,7 +100,7 @@ public sealed partial class CaseGrain(
     public async Task<CaseWriteResult> Apply(CaseEvent e)
     {
         ArgumentNullException.ThrowIfNull(e);
-        var errors = CaseEventValidator.Validate(e, Now, fieldLimits);
+        var errors = CaseEventValidator.Validate(e, Now, limits);
         if (!errors.IsValid)
         {
             return Invalid(errors);
@@ -116,7 +114,7 @@ public sealed partial class CaseGrain(
             await LoadDefinitions();
             return new CaseWriteResult { Outcome = CaseWriteOutcome.Replayed, Snapshot = Evaluate(Now).Snapshot, Version = State.Version };
         }
-        if (CaseEventValidator.ValidateCustomFieldTotal(_events, e, fieldLimits) is { IsValid: false } tooMany)
+        if (CaseEventValidator.ValidateCustomFieldTotal(_events, e, limits) is { IsValid: false } tooMany)
         {
             return Invalid(tooMany);
         }
@@ -124,7 +122,7 @@ public sealed partial class CaseGrain(
         {
             return new CaseWriteResult { Outcome = CaseWriteOutcome.NotFound };
         }
-        if (limits.Value.CheckRoomForEvent(_events.Count) is { IsValid: false } full)
+        if (CaseEventValidator.ValidateRoomForEvent(_events.Count, limits) is { IsValid: false } full)
         {
             return Invalid(full);
         }
@@ -520,7 +518,7 @@ public sealed partial class CaseGrain(
                 Entitlement = State.Entitlement,
                 Process = _process,
                 Calendars = _calendars,
-                InstancesShown = limits.Value.SnapshotInstances,
+                InstancesShown = limits.SnapshotInstances,
             });
             foreach (var e in CaseTimeline.InHistoryOrder(_events))
             {

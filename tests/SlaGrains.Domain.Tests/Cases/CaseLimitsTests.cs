@@ -1,6 +1,7 @@
 using NodaTime;
 using SlaGrains.Domain.Cases;
 using SlaGrains.Domain.Processes;
+using SlaGrains.Domain.Validation;
 
 namespace SlaGrains.Domain.Tests.Cases;
 
@@ -21,15 +22,15 @@ public sealed class CaseLimitsTests
     [Fact]
     public void A_case_takes_events_up_to_the_limit_and_refuses_the_next_naming_the_case_and_the_limit()
     {
-        var limits = new CaseLimits { EventsPerCase = 3 };
+        var limits = new Limits { EventsPerCase = 3 };
 
-        Assert.True(limits.CheckRoomForEvent(2).IsValid);
-        var full = limits.CheckRoomForEvent(3).ToDictionary();
+        Assert.True(CaseEventValidator.ValidateRoomForEvent(2, limits).IsValid);
+        var full = CaseEventValidator.ValidateRoomForEvent(3, limits).ToDictionary();
 
         var message = Assert.Single(full["caseId"]);
         Assert.Contains("Sla:Limits:EventsPerCase is 3", message, StringComparison.Ordinal);
         Assert.Contains("not stored", message, StringComparison.Ordinal);
-        Assert.Equal(10_000, new CaseLimits().EventsPerCase);
+        Assert.Equal(10_000, Limits.Default.EventsPerCase);
     }
 
     [Fact]
