@@ -8,6 +8,12 @@ cd "$(dirname "$0")/.."
 bash scripts/postgres-up.sh
 dotnet test SlaGrains.sln -c Release "$@"
 
+# The mutation fuzz (tests/SlaGrains.Host.Tests/MutationFuzzTests.cs) leaves its answers counted by status.
+summary=tests/SlaGrains.Host.Tests/bin/Release/net10.0/fuzz-summary.txt
+if [ -f "$summary" ]; then
+  echo "== $(tr -d '\000' < "$summary")"
+fi
+
 echo "== dashboard: unit tests (Vitest)"
 (cd dashboard && { [ -f node_modules/.package-lock.json ] || npm ci --no-audit --no-fund; } && npm test)
 

@@ -115,11 +115,11 @@ public static class ApiSetup
             app.MapOpenApi().RequireAuthorization(Scopes.Read);
         }
 
-        app.MapCalendarsApi();
-        app.MapProcessesApi();
-        app.MapEntitlementsApi();
-        app.MapCasesApi();
-        app.MapWebhooksApi();
+        app.MapCalendarsApi().ValidatePathIds();
+        app.MapProcessesApi().ValidatePathIds();
+        app.MapEntitlementsApi().ValidatePathIds();
+        app.MapCasesApi().ValidatePathIds();
+        app.MapWebhooksApi().ValidatePathIds();
         return app;
     }
 }

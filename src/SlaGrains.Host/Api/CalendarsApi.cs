@@ -19,10 +19,6 @@ public static class CalendarsApi
 
         group.MapPut("/{calendarId}", async (string calendarId, HttpRequest request, IGrainFactory grains) =>
         {
-            if (Ids.Check("calendarId", calendarId) is { } bad)
-            {
-                return bad;
-            }
             var (definition, problem) = await JsonBody.Read<CalendarDefinition>(request);
             if (problem is not null)
             {

@@ -19,10 +19,6 @@ public static class CasesApi
 
         group.MapPost("/cases/{caseId}/events", async (string caseId, HttpRequest request, HttpResponse response, GrainReferences grains, TimeProvider clock) =>
         {
-            if (Ids.Check("caseId", caseId) is { } bad)
-            {
-                return bad;
-            }
             var (body, problem) = await JsonBody.Read<EventRequest>(request);
             if (problem is not null)
             {
@@ -67,10 +63,6 @@ public static class CasesApi
 
         group.MapGet("/cases/{caseId}", async (string caseId, string? asOf, GrainReferences grains) =>
         {
-            if (Ids.Check("caseId", caseId) is { } bad)
-            {
-                return bad;
-            }
             Instant? at = null;
             if (asOf is not null)
             {
@@ -109,20 +101,12 @@ public static class CasesApi
 
         group.MapGet("/cases/{caseId}/events", async (string caseId, GrainReferences grains) =>
         {
-            if (Ids.Check("caseId", caseId) is { } bad)
-            {
-                return bad;
-            }
             var history = await grains.Get<ICaseGrain>(caseId).GetHistory();
             return history.Count > 0 ? ApiJson.Ok(history) : ApiProblems.NotFound($"case '{caseId}'");
         }).RequireAuthorization(Scopes.Read);
 
         group.MapGet("/queues/{queue}/cases", async (string queue, int? limit, IGrainFactory grains) =>
         {
-            if (Ids.CheckQueue("queue", queue) is { } bad)
-            {
-                return bad;
-            }
             if (limit is < 1 or > MaxBatch)
             {
                 return ApiProblems.Invalid("limit", $"limit is between 1 and {MaxBatch} (default 100).");

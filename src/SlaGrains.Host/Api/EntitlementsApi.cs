@@ -13,10 +13,6 @@ public static class EntitlementsApi
 
         group.MapPut("/entitlements/{entitlementId}", async (string entitlementId, HttpRequest request, IGrainFactory grains) =>
         {
-            if (Ids.Check("entitlementId", entitlementId) is { } bad)
-            {
-                return bad;
-            }
             var (definition, problem) = await JsonBody.Read<EntitlementDefinition>(request);
             if (problem is not null)
             {

@@ -14,10 +14,6 @@ public static class ProcessesApi
 
         group.MapPut("/{processId}", async (string processId, HttpRequest request, IGrainFactory grains) =>
         {
-            if (Ids.Check("processId", processId) is { } bad)
-            {
-                return bad;
-            }
             var (definition, problem) = await JsonBody.Read<ProcessDefinition>(request);
             if (problem is not null)
             {

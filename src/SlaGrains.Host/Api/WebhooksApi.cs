@@ -13,10 +13,6 @@ public static class WebhooksApi
 
         group.MapPut("/{webhookId}", async (string webhookId, HttpRequest request, IGrainFactory grains) =>
         {
-            if (Ids.Check("webhookId", webhookId) is { } bad)
-            {
-                return bad;
-            }
             var (definition, problem) = await JsonBody.Read<WebhookDefinition>(request);
             if (problem is not null)
             {
