@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using Orleans.Serialization;
 using Orleans.Storage;
 using Orleans.TestingHost;
 using SlaGrains.Grains.Tests.Timing;
@@ -25,12 +26,17 @@ public sealed class ClusterFixture : IAsyncLifetime
     /// <summary>The silo's grain storage, to read or plant what grains store.</summary>
     public IGrainStorage Storage => Cluster.Silos[0].ServiceProvider.GetRequiredKeyedService<IGrainStorage>(StorageNames.Sla);
 
+    /// <summary>The same storage, to fail a grain's writes.</summary>
+    public FaultyStorage Faults => (FaultyStorage)Storage;
+
     public async Task InitializeAsync()
     {
         var builder = new InProcessTestClusterBuilder(1);
         builder.ConfigureSilo((_, silo) =>
         {
             silo.UseInProcessGrainStorage(); // stored the way the embedded host stores it
+            silo.Services.AddKeyedSingleton<IGrainStorage>(StorageNames.Sla,
+                (services, _) => new FaultyStorage(new InProcessGrainStorage(new ExactGrainStorageSerializer(services.GetRequiredService<Serializer>()))));
             silo.UseInMemoryReminderService();
             silo.UseTestTimeAndPublisher(Clock, Publisher);
         });

@@ -227,11 +227,24 @@ public sealed partial class CaseGrain(
         var evaluation = FireDue(now);
         await SyncReminders(evaluation, now);
         var queueChange = PlanQueueIndex(evaluation.Snapshot);
+        if (State.Outbox.Count > 0)
+        {
+            await KeepOutboxAwake(); // before the write that stores the notices, so no stored notice lacks a wake-up
+        }
         await SealTail();
         State.Version++;
         await WriteState();
 
-        await Deliver();
+        // The change is stored: whatever fails from here on must not make the caller resend it.
+        try
+        {
+            await Deliver();
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogHandOverFailed(ex, CaseId); // the stored outbox and its reminder carry the notices on
+            DeactivateOnIdle(); // memory may now differ from what is stored
+        }
         UpdateQueueIndex(queueChange, evaluation.Snapshot);
         await PublishChange(evaluation.Snapshot);
         ArmClockTransition(evaluation.Snapshot);
@@ -490,16 +503,24 @@ public sealed partial class CaseGrain(
             return;
         }
         State.Outbox.RemoveRange(0, delivered);
-        if (pending > 0 && !State.Reminders.ContainsKey(OutboxReminder))
+        if (pending > 0)
         {
-            await this.RegisterOrUpdateReminder(OutboxReminder, RetryPeriod, RetryPeriod);
-            State.Reminders[OutboxReminder] = Now + Duration.FromTimeSpan(RetryPeriod);
+            await KeepOutboxAwake();
         }
-        else if (pending == 0 && State.Reminders.ContainsKey(OutboxReminder))
+        else if (State.Reminders.ContainsKey(OutboxReminder))
         {
             await Unregister(OutboxReminder);
         }
         await WriteState();
+    }
+
+    private async Task KeepOutboxAwake()
+    {
+        if (!State.Reminders.ContainsKey(OutboxReminder))
+        {
+            await this.RegisterOrUpdateReminder(OutboxReminder, RetryPeriod, RetryPeriod);
+            State.Reminders[OutboxReminder] = Now + Duration.FromTimeSpan(RetryPeriod);
+        }
     }
 
     /// <summary>
@@ -672,6 +693,9 @@ public sealed partial class CaseGrain(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Publishing the change of case {CaseId} failed")]
     private partial void LogPublishFailed(Exception ex, string caseId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Case {CaseId} stored its change but could not hand over its notices; its outbox reminder retries them")]
+    private partial void LogHandOverFailed(Exception ex, string caseId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Delivering notice {DeliveryId} failed; it stays queued and is retried")]
     private partial void LogDeliveryFailed(Exception ex, string deliveryId);

@@ -190,6 +190,30 @@ public sealed class CaseGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task An_event_is_answered_applied_once_stored_even_when_a_later_write_fails_and_its_notice_still_goes_out()
+    {
+        var entitlement = await Entitle(milestones: [FirstResponse() with { Warnings = [] }]);
+        var caseId = NewCaseId();
+
+        // Opened two hours ago: the violation is due as the event is applied, stored with it, then handed over; the
+        // write after the hand-over fails, as it would if PostgreSQL went down between the two.
+        fixture.Faults.FailWriteAfter(GrainId.Create("case", caseId), 1);
+        var opened = await Case(caseId).Apply(new CaseEvent
+        {
+            EventId = "open",
+            Type = CaseEventType.Opened,
+            OccurredAt = Now - Duration.FromHours(2),
+            Case = new CaseFields { EntitlementId = entitlement, Priority = "High", Status = "New", Queue = "Tier 1" },
+        });
+
+        Assert.Equal(CaseWriteOutcome.Applied, opened.Outcome);
+        await fixture.Publisher.WaitFor(caseId, $"{caseId}/first-response#1/violation/0m");
+        var resent = await _sla.Send(caseId, "reply", CaseEventType.AgentReplied);
+        Assert.Equal(CaseWriteOutcome.Applied, resent.Outcome); // a later activation reads the event as stored
+        Assert.Equal(["open", "reply"], (await Case(caseId).GetHistory()).Select(e => e.EventId));
+    }
+
+    [Fact]
     public async Task Events_for_unknown_cases_unknown_milestones_and_self_written_types_are_refused_without_a_trace()
     {
         var entitlement = await Entitle();
