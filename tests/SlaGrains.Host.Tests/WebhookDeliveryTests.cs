@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans;
 using SlaGrains.Host.Webhooks;
+using SlaGrains.Tests.Shared.Webhooks;
 
 namespace SlaGrains.Host.Tests;
 
@@ -23,7 +24,7 @@ public sealed class WebhookDeliveryTests : IClassFixture<WebhookDeliveryTests.Fi
     [Fact]
     public async Task A_receiver_that_never_answers_delays_no_case_and_no_other_webhook()
     {
-        await using var hanging = new WebhookHangingReceiver();
+        await using var hanging = new HangingReceiver();
         hanging.Start();
         await using var healthy = new WebhookReceiver(failFirst: 0);
         await healthy.StartAsync();
@@ -80,7 +81,7 @@ public sealed class WebhookDeliveryTests : IClassFixture<WebhookDeliveryTests.Fi
     [Fact]
     public async Task A_dead_receiver_gets_at_most_MaxConcurrency_sends_at_once_and_a_full_outbox_logs_what_it_refused()
     {
-        await using var hanging = new WebhookHangingReceiver();
+        await using var hanging = new HangingReceiver();
         hanging.Start();
         var admin = _host.Client();
         var stuck = Api.Id("hook");

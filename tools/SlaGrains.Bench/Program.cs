@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.SignalR.Client;
 using Npgsql;
 using SlaGrains.Bench;
 using SlaGrains.Tests.Shared.Postgres;
+using SlaGrains.Tests.Shared.Webhooks;
 
 // dotnet run -c Release --project tools/SlaGrains.Bench -- [--seconds 20] [--warmup 15] [--rounds 4] [--concurrency 32] [--cases 1000] [--clients 1000] [--only memory|postgres|hanging]
 // Needs a Release build of the host (dotnet build -c Release) and the local PostgreSQL (scripts/postgres-up.sh).

@@ -2,13 +2,13 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
 
-namespace SlaGrains.Host.Tests;
+namespace SlaGrains.Tests.Shared.Webhooks;
 
 /// <summary>
 /// A receiver that accepts connections on loopback, reads what is sent and never answers: a raw listener, because an
-/// HTTP server would answer something eventually.
+/// HTTP server would answer something eventually. Shared by the tests and the benchmark harness.
 /// </summary>
-public sealed class WebhookHangingReceiver : IAsyncDisposable
+internal sealed class HangingReceiver : IAsyncDisposable
 {
     private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
     private readonly ConcurrentBag<TcpClient> _clients = [];
