@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using NodaTime;
+using Orleans.Storage;
 using SlaGrains.Contracts;
 using SlaGrains.Contracts.Catalog;
 using SlaGrains.Contracts.Live;
@@ -12,7 +13,8 @@ namespace SlaGrains.Host.Webhooks;
 
 /// <summary>
 /// One webhook: a durable outbox with exponential backoff. A notice is stored before <see cref="Enqueue"/> returns, so
-/// once a case has handed it over it survives restarts; storing it is all a case ever waits for. A grain timer starts
+/// once a case has handed it over it survives restarts; storing it is all a case ever waits for, and it rewrites one
+/// page of the outbox (<see cref="WebhookOutboxPages"/>), however many deliveries wait behind a failing receiver. A grain timer starts
 /// due sends (at most <see cref="WebhookOptions.MaxConcurrency"/> at once) on the thread pool, outside the grain's turns,
 /// and each reports back through <see cref="IWebhookOutbox.Completed"/>, so a receiver that never answers holds up
 /// neither this grain's calls nor anyone else, and state writes stay one at a time. A one-minute reminder wakes the
@@ -21,6 +23,7 @@ namespace SlaGrains.Host.Webhooks;
 [GrainType("webhook")]
 public sealed partial class WebhookGrain(
     [PersistentState("webhook", Grains.StorageNames.Sla)] IPersistentState<WebhookState> state,
+    [FromKeyedServices(Grains.StorageNames.Sla)] IGrainStorage storage,
     WebhookSender sender,
     OutboundUrlPolicy policy,
     IOptions<WebhookOptions> options,
@@ -37,6 +40,8 @@ public sealed partial class WebhookGrain(
     private static readonly string[] Types = [SlaNotice.MilestoneWarning, SlaNotice.MilestoneViolated, SlaNotice.MilestoneCompleted, SlaNotice.CaseEscalated];
 
     private readonly Dictionary<string, Instant> _inFlight = new(StringComparer.Ordinal); // delivery id → when its send started
+    private readonly HashSet<string> _done = new(StringComparer.Ordinal); // State.Done's ids: every notice is checked against them
+    private WebhookOutboxPages _outbox = null!; // read on activation
     private IGrainTimer? _pump;
     private bool _wakeRegistered;
     private bool _reportedFull;
@@ -44,14 +49,16 @@ public sealed partial class WebhookGrain(
     private WebhookState State => state.State;
     private Instant Now => Instant.FromDateTimeOffset(clock.GetUtcNow());
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        if (State.Pending.Count > 0)
+        _done.UnionWith(State.Done);
+        _outbox = new WebhookOutboxPages(storage, this.GetGrainId());
+        await _outbox.Load(State.Pages);
+        if (_outbox.Count > 0)
         {
             _wakeRegistered = true; // it was registered with the first pending delivery and is only removed with the last
             StartPump();
         }
-        return Task.CompletedTask;
     }
 
     public async Task<WriteResult<WebhookRecord>> Put(WebhookDefinition definition)
@@ -80,11 +87,11 @@ public sealed partial class WebhookGrain(
     {
         ArgumentNullException.ThrowIfNull(notice);
         if (State.Definition?.Events is not { } events || !events.Contains(notice.Type) ||
-            State.Done.Contains(notice.DeliveryId) || State.Pending.Exists(p => p.DeliveryId == notice.DeliveryId))
+            _done.Contains(notice.DeliveryId) || _outbox.Contains(notice.DeliveryId))
         {
             return;
         }
-        if (State.Pending.Count >= options.Value.MaxPending)
+        if (_outbox.Count >= options.Value.MaxPending)
         {
             // The receiver has been failing for long enough to fill the outbox: a bounded outbox keeps every write
             // (and so every case's hand-over) small; the notice is logged as given up, never silently dropped.
@@ -99,8 +106,8 @@ public sealed partial class WebhookGrain(
                 _reportedFull = true;
                 LogOutboxFull(this.GetPrimaryKeyString(), options.Value.MaxPending);
             }
-            // Not written now: a full outbox is the largest state there is, and the log line is stored with the next
-            // write (the next attempt's result); a notice refused twice is logged twice, never delivered.
+            // Not written now: the log line is stored with the next write of the head (the next attempt's result), so a
+            // full outbox costs intake no writes; a notice refused twice is logged twice, never delivered.
             return;
         }
         var body = JsonSerializer.Serialize(new
@@ -114,8 +121,11 @@ public sealed partial class WebhookGrain(
             changes = notice.Changes,
             milestone = notice.Milestone,
         }, SlaJson.Options);
-        State.Pending.Add(new PendingDelivery(notice.DeliveryId, notice.Type, notice.CaseId, body, 0, Now));
-        await Write();
+        // The page first: the head lists a page only once it is stored.
+        if (await Stored(_outbox.Append(new PendingDelivery(notice.DeliveryId, notice.Type, notice.CaseId, body, 0, Now))))
+        {
+            await Write();
+        }
         if (!_wakeRegistered)
         {
             await this.RegisterOrUpdateReminder(WakeReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
@@ -132,11 +142,9 @@ public sealed partial class WebhookGrain(
         ArgumentNullException.ThrowIfNull(result);
         _inFlight.Remove(result.DeliveryId);
         // Only the attempt that is pending counts: a report from a send this activation no longer waits for is dropped.
-        var pending = State.Pending.Find(p => p.DeliveryId == result.DeliveryId && p.Attempts == result.Attempt - 1);
-        if (pending is not null)
+        if (_outbox.Find(result.DeliveryId) is { } pending && pending.Attempts == result.Attempt - 1)
         {
-            RecordAttempt(pending, result);
-            await Write();
+            await RecordAttempt(pending, result);
         }
         await StopWhenEmpty();
     }
@@ -144,7 +152,7 @@ public sealed partial class WebhookGrain(
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
         _wakeRegistered = true;
-        if (State.Pending.Count > 0)
+        if (_outbox.Count > 0)
         {
             StartPump(); // activation already started it; this tick exists to cause the activation
         }
@@ -171,7 +179,7 @@ public sealed partial class WebhookGrain(
         if (State.Definition is { } definition)
         {
             var outbox = this.AsReference<IWebhookOutbox>();
-            foreach (var pending in State.Pending.Where(p => p.NextAttemptAt <= now && !_inFlight.ContainsKey(p.DeliveryId)))
+            foreach (var pending in _outbox.Oldest.Where(p => p.NextAttemptAt <= now && !_inFlight.ContainsKey(p.DeliveryId)))
             {
                 if (_inFlight.Count >= options.Value.MaxConcurrency)
                 {
@@ -201,7 +209,7 @@ public sealed partial class WebhookGrain(
 
     private async Task StopWhenEmpty()
     {
-        if (State.Pending.Count > 0 || _inFlight.Count > 0)
+        if (_outbox.Count > 0 || _inFlight.Count > 0)
         {
             return;
         }
@@ -218,20 +226,21 @@ public sealed partial class WebhookGrain(
         _pump = null;
     }
 
-    private void RecordAttempt(PendingDelivery pending, DeliveryResult result)
+    /// <summary>Rewrites the delivery's page, then the head (the attempt log, the done list, the live pages).</summary>
+    private async Task RecordAttempt(PendingDelivery pending, DeliveryResult result)
     {
-        State.Pending.Remove(pending);
         var delivered = result.StatusCode is >= 200 and < 300;
         var gaveUp = !delivered && result.Attempt >= options.Value.MaxAttempts;
         Instant? next = null;
         if (delivered || gaveUp)
         {
+            await Stored(_outbox.Remove(pending.DeliveryId));
             Finish(pending.DeliveryId);
         }
         else
         {
             next = Now + Duration.FromTimeSpan(options.Value.DelayAfter(result.Attempt));
-            State.Pending.Add(pending with { Attempts = result.Attempt, NextAttemptAt = next.Value });
+            await Stored(_outbox.Replace(pending with { Attempts = result.Attempt, NextAttemptAt = next.Value }));
             LogRetry(pending.DeliveryId, result.Attempt, result.StatusCode, result.Error);
         }
         AddToLog(new WebhookAttempt
@@ -246,13 +255,19 @@ public sealed partial class WebhookGrain(
             Error = result.Error,
             NextAttemptAt = next,
         });
+        await Write();
     }
 
     private void Finish(string deliveryId)
     {
+        if (!_done.Add(deliveryId))
+        {
+            return;
+        }
         State.Done.Add(deliveryId);
         if (State.Done.Count > DoneSize)
         {
+            _done.ExceptWith(State.Done.Take(State.Done.Count - DoneSize));
             State.Done.RemoveRange(0, State.Done.Count - DoneSize);
         }
     }
@@ -266,11 +281,18 @@ public sealed partial class WebhookGrain(
         }
     }
 
-    private async Task Write()
+    /// <summary>Writes the head, with the live page numbers as they are now.</summary>
+    private Task Write()
+    {
+        State.Pages = _outbox.Numbers;
+        return Stored(state.WriteStateAsync());
+    }
+
+    private async Task Stored(Task write)
     {
         try
         {
-            await state.WriteStateAsync();
+            await write;
         }
         catch
         {
@@ -280,8 +302,14 @@ public sealed partial class WebhookGrain(
         }
     }
 
+    private async Task<T> Stored<T>(Task<T> write)
+    {
+        await Stored((Task)write);
+        return await write;
+    }
+
     private WebhookRecord Record() =>
-        new(this.GetPrimaryKeyString(), RedactedUrl(State.Definition!.Url!), State.Definition.Events!, State.UpdatedAt, State.Pending.Count);
+        new(this.GetPrimaryKeyString(), RedactedUrl(State.Definition!.Url!), State.Definition.Events!, State.UpdatedAt, _outbox.Count);
 
     /// <summary>A URL stored before user info was refused is shown without it.</summary>
     private static string RedactedUrl(string url) =>

@@ -3,20 +3,31 @@ using SlaGrains.Contracts.Webhooks;
 
 namespace SlaGrains.Host.Webhooks;
 
+/// <summary>
+/// A webhook's own record, the head of its outbox: the deliveries themselves are in pages, each its own record
+/// (<see cref="WebhookOutboxPages"/>), so that storing a notice rewrites one small page, not the whole outbox.
+/// </summary>
 [GenerateSerializer, Alias("sla.webhook-state")]
 public sealed class WebhookState
 {
     [Id(0)] public WebhookDefinition? Definition { get; set; }
     [Id(1)] public Instant UpdatedAt { get; set; }
 
-    /// <summary>The outbox: deliveries not yet accepted by the receiver, oldest first.</summary>
-    [Id(2)] public List<PendingDelivery> Pending { get; set; } = [];
-
     /// <summary>The most recent attempts, oldest first, capped.</summary>
     [Id(3)] public List<WebhookAttempt> Log { get; set; } = [];
 
     /// <summary>Delivery ids already delivered or given up, most recent last, capped: a notice handed over twice is sent once.</summary>
     [Id(4)] public List<string> Done { get; set; } = [];
+
+    /// <summary>The numbers of the outbox's pages that hold deliveries, oldest first; no other page is read.</summary>
+    [Id(5)] public List<int> Pages { get; set; } = [];
+}
+
+/// <summary>One page of the outbox: up to <see cref="WebhookOutboxPages.PageSize"/> deliveries, oldest first.</summary>
+[GenerateSerializer, Alias("sla.webhook-page")]
+public sealed class WebhookPage
+{
+    [Id(0)] public List<PendingDelivery> Deliveries { get; set; } = [];
 }
 
 /// <summary>A delivery waiting to be sent: the exact body (so every retry carries the same bytes and signature).</summary>
