@@ -11,8 +11,8 @@ namespace SlaGrains.Host.Tests;
 
 /// <summary>
 /// A receiver like an integrator would write, on its own loopback port: it checks every signature, answers 500 to
-/// the first <see cref="FailFirst"/> requests (or redirects them elsewhere with a 307 when <paramref name="redirect"/>),
-/// and deduplicates what it accepts by delivery id.
+/// the first <see cref="FailFirst"/> requests (or redirects them elsewhere with a 307 when <paramref name="redirect"/>)
+/// and every request while <see cref="Failing"/>, and deduplicates what it accepts by delivery id.
 /// </summary>
 public sealed class WebhookReceiver : IAsyncDisposable
 {
@@ -21,6 +21,7 @@ public sealed class WebhookReceiver : IAsyncDisposable
     private readonly WebApplication _app;
     private int _requests;
     private int _redirected;
+    private volatile bool _failing;
 
     public WebhookReceiver(int failFirst, bool redirect = false)
     {
@@ -34,12 +35,14 @@ public sealed class WebhookReceiver : IAsyncDisposable
             await request.Body.CopyToAsync(buffer);
             var body = buffer.ToArray();
             var delivery = request.Headers[WebhookSignature.DeliveryHeader].ToString();
-            Attempts.Enqueue((delivery, WebhookSignature.Verify(Secret, body, request.Headers[WebhookSignature.Header])));
-            if (Interlocked.Increment(ref _requests) <= FailFirst)
+            var attempt = int.Parse(request.Headers["X-SlaGrains-Attempt"].ToString(), System.Globalization.CultureInfo.InvariantCulture);
+            Attempts.Enqueue((delivery, WebhookSignature.Verify(Secret, body, request.Headers[WebhookSignature.Header]), attempt));
+            if (Interlocked.Increment(ref _requests) <= FailFirst || _failing)
             {
                 return redirect ? Results.Redirect("/elsewhere", permanent: false, preserveMethod: true) : Results.StatusCode(500);
             }
             Accepted.TryAdd(delivery, System.Text.Encoding.UTF8.GetString(body));
+            Answered.Enqueue(delivery);
             return Results.Ok();
         });
         _app.MapPost("/elsewhere", () =>
@@ -53,8 +56,19 @@ public sealed class WebhookReceiver : IAsyncDisposable
     public int Redirected => Volatile.Read(ref _redirected);
 
     public int FailFirst { get; }
-    public ConcurrentQueue<(string DeliveryId, bool SignatureValid)> Attempts { get; } = new();
+
+    /// <summary>While set, every request is answered 500, as a receiver that is failing for a while.</summary>
+    public bool Failing
+    {
+        get => _failing;
+        set => _failing = value;
+    }
+
+    public ConcurrentQueue<(string DeliveryId, bool SignatureValid, int Attempt)> Attempts { get; } = new();
     public ConcurrentDictionary<string, string> Accepted { get; } = new();
+
+    /// <summary>Every request answered 200, in order: a delivery accepted twice is here twice.</summary>
+    public ConcurrentQueue<string> Answered { get; } = new();
 
     public string Url => _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/hook";
 

@@ -11,7 +11,7 @@ namespace SlaGrains.Host.Tests;
 public sealed class WebhookSenderTests
 {
     private static readonly WebhookDefinition Definition = new() { Url = "https://receiver.example.com/sla", Events = ["milestone.violated"], Secret = WebhookReceiver.Secret };
-    private static readonly PendingDelivery Pending = new("case-1/first-response#1/violation/0m", "milestone.violated", "case-1", "{}", 0, Instant.FromUnixTimeSeconds(0));
+    private static readonly PendingDelivery Pending = new("case-1/first-response#1/violation/0m", "milestone.violated", "case-1", "{}", 0, Instant.FromUnixTimeSeconds(0), Instant.FromUnixTimeSeconds(0));
 
     [Fact]
     public async Task A_socket_error_is_logged_as_connection_failed_without_its_text()

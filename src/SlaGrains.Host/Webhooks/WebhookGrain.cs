@@ -122,7 +122,7 @@ public sealed partial class WebhookGrain(
             milestone = notice.Milestone,
         }, SlaJson.Options);
         // The page first: the head lists a page only once it is stored.
-        if (await Stored(_outbox.Append(new PendingDelivery(notice.DeliveryId, notice.Type, notice.CaseId, body, 0, Now))))
+        if (await Stored(_outbox.Append(new PendingDelivery(notice.DeliveryId, notice.Type, notice.CaseId, body, 0, Now, Now))))
         {
             await Write();
         }
@@ -179,7 +179,9 @@ public sealed partial class WebhookGrain(
         if (State.Definition is { } definition)
         {
             var outbox = this.AsReference<IWebhookOutbox>();
-            foreach (var pending in _outbox.Oldest.Where(p => p.NextAttemptAt <= now && !_inFlight.ContainsKey(p.DeliveryId)))
+            // Retries stay in their pages' places; sending follows when each was stored or last failed, oldest first.
+            var due = _outbox.Deliveries.Where(p => p.NextAttemptAt <= now && !_inFlight.ContainsKey(p.DeliveryId)).OrderBy(p => p.QueuedAt);
+            foreach (var pending in due)
             {
                 if (_inFlight.Count >= options.Value.MaxConcurrency)
                 {
@@ -240,7 +242,7 @@ public sealed partial class WebhookGrain(
         else
         {
             next = Now + Duration.FromTimeSpan(options.Value.DelayAfter(result.Attempt));
-            await Stored(_outbox.Replace(pending with { Attempts = result.Attempt, NextAttemptAt = next.Value }));
+            await Stored(_outbox.Replace(pending with { Attempts = result.Attempt, NextAttemptAt = next.Value, QueuedAt = Now }));
             LogRetry(pending.DeliveryId, result.Attempt, result.StatusCode, result.Error);
         }
         AddToLog(new WebhookAttempt

@@ -26,7 +26,7 @@ public sealed class WebhookOutboxPages(IGrainStorage storage, GrainId grainId)
     public List<int> Numbers => [.. _live.Select(p => p.Number)];
 
     /// <summary>Every pending delivery, in the order they were stored.</summary>
-    public IEnumerable<PendingDelivery> Oldest => _live.SelectMany(p => p.Deliveries);
+    public IEnumerable<PendingDelivery> Deliveries => _live.SelectMany(p => p.Deliveries);
 
     public async Task Load(IEnumerable<int> numbers)
     {
@@ -67,7 +67,7 @@ public sealed class WebhookOutboxPages(IGrainStorage storage, GrainId grainId)
         return opened;
     }
 
-    /// <summary>Stores a delivery's next attempt in its place, so sending stays in the order of storing.</summary>
+    /// <summary>Stores a delivery's next attempt in its place: only its own page is rewritten.</summary>
     public async Task Replace(PendingDelivery delivery)
     {
         var page = _where[delivery.DeliveryId];

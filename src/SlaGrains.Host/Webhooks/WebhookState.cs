@@ -30,7 +30,10 @@ public sealed class WebhookPage
     [Id(0)] public List<PendingDelivery> Deliveries { get; set; } = [];
 }
 
-/// <summary>A delivery waiting to be sent: the exact body (so every retry carries the same bytes and signature).</summary>
+/// <summary>
+/// A delivery waiting to be sent: the exact body (so every retry carries the same bytes and signature), and when it
+/// was stored or last failed, which orders the sends of those due: a retry waits behind what arrived before it failed.
+/// </summary>
 [GenerateSerializer, Alias("sla.webhook-pending")]
 public sealed record PendingDelivery(
     [property: Id(0)] string DeliveryId,
@@ -38,4 +41,5 @@ public sealed record PendingDelivery(
     [property: Id(2)] string CaseId,
     [property: Id(3)] string Body,
     [property: Id(4)] int Attempts,
-    [property: Id(5)] Instant NextAttemptAt);
+    [property: Id(5)] Instant NextAttemptAt,
+    [property: Id(6)] Instant QueuedAt);
