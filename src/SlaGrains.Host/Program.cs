@@ -51,6 +51,7 @@ if (role.HostsGrains)
         silo.Services.AddSingleton<ISlaPublisher, LivePublisher>();
         silo.Services.AddOptions<Limits>().Bind(builder.Configuration.GetSection(Limits.Section)).ValidateDataAnnotations().ValidateOnStart();
         silo.Services.AddSlaGrains();
+        silo.AddSlaOperationsDashboard();
     });
     // Leaving gracefully hands this silo's reminders and activations to the others before it goes.
     builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
@@ -61,6 +62,7 @@ else
     {
         client.UseSlaClustering(builder.Configuration);
         client.Services.AddSerializer(s => s.AddSlaSerialization());
+        client.AddSlaOperationsDashboard();
     });
 }
 builder.Services.Configure<CalendarCacheOptions>(builder.Configuration.GetSection(CalendarCacheOptions.Section));
@@ -92,6 +94,7 @@ if (role.ServesClients)
 {
     app.MapSlaApi();
     app.MapHub<SlaHub>(SlaHub.Path);
+    app.MapSlaOperationsDashboard();
     if (app.Configuration.GetValue("Sla:Benchmark:Enabled", false))
     {
         app.MapBenchmarkApi();

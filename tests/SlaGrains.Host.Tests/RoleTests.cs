@@ -20,6 +20,8 @@ public sealed class RoleTests
         var siloClient = silo.Client();
         Assert.Equal("Healthy", await (await siloClient.GetAsync("/health/ready")).Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.NotFound, (await siloClient.GetAsync("/api/v1/calendars")).StatusCode);
+        // A grains-only silo has no API keys, so it does not show the operations dashboard; front-ends do.
+        Assert.Equal(HttpStatusCode.NotFound, (await siloClient.GetAsync("/ops/")).StatusCode);
 
         await using var frontend = new SlaHost(Settings("frontend"));
         var admin = frontend.Client();
@@ -29,6 +31,10 @@ public sealed class RoleTests
 
         Assert.Equal(entitlement, (string)snapshot["entitlementId"]!);
         Assert.Equal("Healthy", await (await admin.GetAsync("/health/ready")).Content.ReadAsStringAsync());
+        // The front-end, an Orleans client, shows the cluster's dashboard from the silo's statistics, behind admin.
+        await (await frontend.Client(SlaHost.ReaderKey).GetAsync("/ops/DashboardCounters")).Problem(HttpStatusCode.Forbidden);
+        var counters = await (await admin.GetAsync("/ops/DashboardCounters")).Json();
+        Assert.Contains(counters["hosts"]!.AsArray(), host => (string?)host!["status"] == "Active");
     }
 
     [Fact]
