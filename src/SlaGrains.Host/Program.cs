@@ -51,7 +51,7 @@ if (role.HostsGrains)
         silo.Services.AddSingleton<ISlaPublisher, LivePublisher>();
         silo.Services.AddOptions<Limits>().Bind(builder.Configuration.GetSection(Limits.Section)).ValidateDataAnnotations().ValidateOnStart();
         silo.Services.AddSlaGrains();
-        silo.AddSlaOperationsDashboard();
+        silo.AddSlaOperationsDashboard(builder.Configuration);
     });
     // Leaving gracefully hands this silo's reminders and activations to the others before it goes.
     builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
@@ -62,7 +62,7 @@ else
     {
         client.UseSlaClustering(builder.Configuration);
         client.Services.AddSerializer(s => s.AddSlaSerialization());
-        client.AddSlaOperationsDashboard();
+        client.AddSlaOperationsDashboard(builder.Configuration);
     });
 }
 builder.Services.Configure<CalendarCacheOptions>(builder.Configuration.GetSection(CalendarCacheOptions.Section));

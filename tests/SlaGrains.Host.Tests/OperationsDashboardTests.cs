@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
 
 namespace SlaGrains.Host.Tests;
 
@@ -44,5 +46,48 @@ public sealed class OperationsDashboardTests(HostFixture fixture)
         // The rest of the site keeps the strict policy.
         var api = await fixture.Host.Client().GetAsync("/api/v1/calendars");
         Assert.DoesNotContain("unsafe-inline", string.Join(";", api.Headers.GetValues("Content-Security-Policy")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_browser_is_asked_for_basic_credentials_whose_password_is_the_key()
+    {
+        var anonymous = await fixture.Host.Client(key: null).GetAsync("/ops/");
+        await anonymous.Problem(HttpStatusCode.Unauthorized);
+        Assert.Equal("Basic", Assert.Single(anonymous.Headers.WwwAuthenticate).Scheme);
+
+        Assert.Equal(HttpStatusCode.OK, (await Basic(SlaHost.AdminKey).GetAsync("/ops/")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Basic(SlaHost.AdminKey).GetAsync("/ops/DashboardCounters")).StatusCode);
+        await (await Basic(SlaHost.ReaderKey).GetAsync("/ops/")).Problem(HttpStatusCode.Forbidden);
+        // Only the dashboard reads Basic credentials, and asks for them: the API wants its header.
+        var api = await Basic(SlaHost.AdminKey).GetAsync("/api/v1/calendars");
+        await api.Problem(HttpStatusCode.Unauthorized);
+        Assert.DoesNotContain(api.Headers.WwwAuthenticate, h => h.Scheme == "Basic");
+    }
+
+    [Fact]
+    public async Task Switched_off_there_is_no_dashboard_and_the_api_still_answers()
+    {
+        await using var host = new SlaHost(new Dictionary<string, string?> { ["Sla:Ops:Enabled"] = "false" });
+        var admin = host.Client();
+
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync("/ops/")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/api/v1/calendars")).StatusCode);
+    }
+
+    [Fact]
+    public void A_counter_interval_under_a_second_refuses_to_start_naming_the_setting()
+    {
+        using var host = new SlaHost(new Dictionary<string, string?> { ["Sla:Ops:CounterUpdateIntervalMs"] = "500" });
+
+        var error = Assert.ThrowsAny<Exception>(() => host.Client());
+        Assert.Contains("Sla:Ops: CounterUpdateIntervalMs must be at least 1000", error.ToString(), StringComparison.Ordinal);
+    }
+
+    private HttpClient Basic(string key)
+    {
+        var client = fixture.Host.Client(key: null);
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue(
+            "Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"operator:{key}")));
+        return client;
     }
 }

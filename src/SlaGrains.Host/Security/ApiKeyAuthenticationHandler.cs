@@ -1,8 +1,10 @@
 using System.Globalization;
 using System.Security.Claims;
+using System.Text;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
+using SlaGrains.Host.Hosting;
 using SlaGrains.Host.Live;
 
 namespace SlaGrains.Host.Security;
@@ -10,8 +12,9 @@ namespace SlaGrains.Host.Security;
 /// <summary>
 /// Authenticates <c>X-Api-Key</c> (or <c>Authorization: Bearer</c>; on the hub also <c>access_token</c> in the query,
 /// where browsers cannot set headers) against the configured keys. A query string ends up in proxies' logs, so no
-/// other route reads it. An address that presented too many wrong keys is refused before its key is compared. Keys
-/// are never logged; names are.
+/// other route reads it. The operations dashboard is a page a browser opens, which cannot set a header either: there
+/// the key is also the password of HTTP Basic credentials, which its 401 asks the browser for (any user name). An
+/// address that presented too many wrong keys is refused before its key is compared. Keys are never logged; names are.
 /// </summary>
 public sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
@@ -62,7 +65,25 @@ public sealed class ApiKeyAuthenticationHandler(
         {
             return authorization[7..].Trim();
         }
+        if (authorization.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase) && IsOperationsDashboard)
+        {
+            return BasicPassword(authorization[6..].Trim());
+        }
         return Request.Path.StartsWithSegments(SlaHub.Path, StringComparison.OrdinalIgnoreCase) ? Request.Query[QueryParameter].ToString() : null;
+    }
+
+    private bool IsOperationsDashboard => Request.Path.StartsWithSegments(OperationsDashboard.Path, StringComparison.OrdinalIgnoreCase);
+
+    private static string? BasicPassword(string encoded)
+    {
+        var bytes = new byte[encoded.Length];
+        if (!Convert.TryFromBase64String(encoded, bytes, out var length))
+        {
+            return null;
+        }
+        var credentials = Encoding.UTF8.GetString(bytes, 0, length);
+        var colon = credentials.IndexOf(':', StringComparison.Ordinal);
+        return colon < 0 ? null : credentials[(colon + 1)..];
     }
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)
@@ -74,8 +95,13 @@ public sealed class ApiKeyAuthenticationHandler(
                 $"This address presented {failures.Limit} wrong keys within {failures.Window.TotalSeconds:0} s " +
                 $"({FailedKeyOptions.Section}:Limit, Window); retry after {Math.Ceiling(retryAfter.TotalSeconds):0} s.");
         }
+        if (IsOperationsDashboard)
+        {
+            Response.Headers.WWWAuthenticate = "Basic realm=\"SlaGrains operations\", charset=\"UTF-8\"";
+        }
         return Problem(StatusCodes.Status401Unauthorized, "A valid API key is required",
-            $"Send your key in the {Header} header (on the hub, also as {QueryParameter} in the query).");
+            $"Send your key in the {Header} header (on the hub, also as {QueryParameter} in the query; on {OperationsDashboard.Path}, " +
+            "also as the password of Basic credentials).");
     }
 
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
