@@ -1,6 +1,8 @@
 // End to end in a real browser: starts SlaGrains (Development, seeded demo) on a loopback port, opens the dashboard in
 // Debian's headless Chromium, checks that a seeded case counts down, posts an event through the API and sees the
-// tracker change without a reload, and saves the screenshot README shows. Exits non-zero on any failure.
+// tracker change without a reload, and saves a screenshot. Exits non-zero on any failure.
+// The screenshot goes to dashboard/e2e/output/ (ignored), so a test run leaves the work tree clean; with
+// SLA_UPDATE_SCREENSHOTS=1 it replaces docs/images/dashboard.png, the one README shows.
 import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -12,7 +14,9 @@ const port = Number(process.env.SLA_E2E_PORT ?? 5199);
 const base = `http://127.0.0.1:${port}`;
 const key = 'dev-admin-key';
 const configuration = process.env.SLA_CONFIGURATION ?? 'Release';
-const screenshot = resolve(root, 'docs/images/dashboard.png');
+const screenshot = process.env.SLA_UPDATE_SCREENSHOTS === '1'
+  ? resolve(root, 'docs/images/dashboard.png')
+  : resolve(root, 'dashboard/e2e/output/dashboard.png');
 
 function log(message) {
   console.log(`e2e: ${message}`);

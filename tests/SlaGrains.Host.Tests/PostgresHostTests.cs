@@ -1,4 +1,7 @@
 using System.Net;
+using Microsoft.Extensions.Configuration;
+using Npgsql;
+using SlaGrains.Host.Storage;
 using SlaGrains.Tests.Shared.Postgres;
 
 namespace SlaGrains.Host.Tests;
@@ -72,5 +75,42 @@ public sealed class PostgresHostTests
         var snapshot = await retry.Json();
         Assert.Equal(caseId, (string)snapshot["caseId"]!);
         Assert.Single((await (await admin.GetAsync($"/api/v1/cases/{caseId}/events")).Json()).AsArray());
+    }
+
+    [Fact]
+    public async Task At_start_the_log_names_the_PostgreSQL_host_and_database_before_the_silo_joins()
+    {
+        await using var database = await TestDatabase.Create();
+        await using var host = new LoggedHost(new Dictionary<string, string?> { ["ConnectionStrings:Postgres"] = database.ConnectionString });
+        Assert.Equal("Healthy", await (await host.Client().GetAsync("/health/ready")).Content.ReadAsStringAsync());
+
+        var records = host.Log.GetSnapshot();
+        var storage = Assert.Single(records, r => r.Category == typeof(PostgresStorageNotice).FullName);
+        var server = new NpgsqlConnectionStringBuilder(database.ConnectionString);
+        Assert.Equal(Microsoft.Extensions.Logging.LogLevel.Information, storage.Level);
+        Assert.Contains($"PostgreSQL at {server.Host}:{server.Port}, database {database.Name}", storage.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("Embedded mode", string.Join('\n', records.Select(r => r.Message)), StringComparison.Ordinal);
+        // Before the silo joins: "Now listening" comes once every hosted service, the silo's join included, has started.
+        var first = records.ToList().FindIndex(r => r.Category == "Microsoft.Hosting.Lifetime");
+        Assert.True(records.ToList().IndexOf(storage) < first, string.Join('\n', records.Select(r => $"{r.Category}: {r.Message}")));
+    }
+
+    [Fact]
+    public async Task The_storage_line_never_shows_the_password()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Postgres"] = "Host=db.internal;Port=6432;Database=sla;Username=sla_user;Password=never-in-the-log-42",
+        }).Build();
+        var log = new Microsoft.Extensions.Logging.Testing.FakeLogger<PostgresStorageNotice>();
+        var notice = new PostgresStorageNotice(configuration, Microsoft.Extensions.Options.Options.Create(new Orleans.Configuration.ClusterOptions { ClusterId = "blue" }), log);
+
+        await notice.StartingAsync(CancellationToken.None);
+
+        var line = log.LatestRecord.Message;
+        Assert.Contains("PostgreSQL at db.internal:6432, database sla", line, StringComparison.Ordinal);
+        Assert.Contains("'blue'", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("never-in-the-log-42", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("Password", line, StringComparison.OrdinalIgnoreCase);
     }
 }

@@ -65,6 +65,7 @@ public static class SlaStorage
             return silo;
         }
         var connectionString = ForOrleansProviders(configured);
+        silo.Services.AddHostedService<PostgresStorageNotice>();
         var siloPort = configuration.GetValue("Sla:Cluster:SiloPort", 11111);
         var gatewayPort = configuration.GetValue("Sla:Cluster:GatewayPort", 30000);
         if (configuration["Sla:Cluster:AdvertisedIP"] is { Length: > 0 } advertised)

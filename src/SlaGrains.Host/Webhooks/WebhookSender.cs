@@ -8,7 +8,8 @@ namespace SlaGrains.Host.Webhooks;
 /// <summary>
 /// Sends one delivery attempt and says how it went. Never throws: what went wrong is classified into a phrase the
 /// delivery log can show ("connection failed", "timed out", "the receiver answered 500"), because the socket's own
-/// text would tell an administrator which internal ports are open; the full exception goes to the silo's log.
+/// text would tell an administrator which internal ports are open; that text goes to the silo's log at Debug, one line
+/// without a stack trace (a dead receiver fails every retry the same way, and WebhookGrain logs each retry).
 /// </summary>
 public sealed partial class WebhookSender(IHttpClientFactory httpClients, OutboundUrlPolicy policy, IOptions<WebhookOptions> options, ILogger<WebhookSender> logger)
 {
@@ -53,11 +54,15 @@ public sealed partial class WebhookSender(IHttpClientFactory httpClients, Outbou
         }
         catch (Exception ex) when (ex is HttpRequestException or SocketException or IOException or OperationCanceledException)
         {
-            LogFailed(ex, pending.DeliveryId, attempt);
+            if (logger.IsEnabled(LogLevel.Debug))
+            {
+                var cause = ex.GetBaseException().Message;
+                LogFailed(pending.DeliveryId, attempt, cause);
+            }
             return Failed(ConnectionFailed);
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Delivery {DeliveryId} attempt {Attempt}: connection failed")]
-    private partial void LogFailed(Exception ex, string deliveryId, int attempt);
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Delivery {DeliveryId} attempt {Attempt}: connection failed ({Cause})")]
+    private partial void LogFailed(string deliveryId, int attempt, string cause);
 }

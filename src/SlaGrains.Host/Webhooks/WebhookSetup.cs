@@ -25,7 +25,8 @@ public static class WebhookSetup
                 AllowAutoRedirect = false, // a 3xx is a failed attempt: following it would re-POST the signed body elsewhere
                 UseProxy = false, // a proxy would connect on our behalf, past the connect-time check
                 ConnectCallback = provider.GetRequiredService<WebhookConnector>().Connect,
-            });
+            })
+            .RemoveAllLoggers(); // two Information lines per attempt; the deliveries log and WebhookGrain say what happened
         return services;
     }
 }
