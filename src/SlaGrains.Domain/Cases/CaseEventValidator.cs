@@ -130,27 +130,30 @@ public static class CaseEventValidator
 
     /// <summary>
     /// A case holds at most <see cref="Limits.MaxCustomFields"/> custom fields, counted as the distinct names its
-    /// history has set (a removed field still counts): checked only for events that set custom fields.
+    /// history has set (a removed field still counts; <see cref="CustomFieldNamesSetBy"/> of each event): checked only
+    /// for events that set custom fields. The caller keeps the names so far, so an event costs its own fields only.
     /// </summary>
-    public static ValidationErrors ValidateCustomFieldTotal(IEnumerable<CaseEvent> history, CaseEvent e, Limits limits)
+    public static ValidationErrors ValidateCustomFieldTotal(IReadOnlySet<string> namesSoFar, CaseEvent e, Limits limits)
     {
-        ArgumentNullException.ThrowIfNull(history);
+        ArgumentNullException.ThrowIfNull(namesSoFar);
         ArgumentNullException.ThrowIfNull(e);
         ArgumentNullException.ThrowIfNull(limits);
         var errors = new ValidationErrors();
-        var added = SetNames(e).ToList();
-        if (added.Count == 0)
-        {
-            return errors;
-        }
-        var names = new HashSet<string>(history.SelectMany(SetNames), StringComparer.Ordinal);
-        names.UnionWith(added);
-        if (names.Count > limits.MaxCustomFields)
+        var total = namesSoFar.Count + CustomFieldNamesSetBy(e).Where(n => !namesSoFar.Contains(n)).Distinct(StringComparer.Ordinal).Count();
+        if (total > limits.MaxCustomFields)
         {
             var field = e.Case is not null ? "case.customFields" : "changes.customFields";
-            errors.Add(field, $"A case holds at most {limits.MaxCustomFields} custom fields; with this event it would hold {names.Count}.");
+            errors.Add(field, $"A case holds at most {limits.MaxCustomFields} custom fields; with this event it would hold {total}.");
         }
         return errors;
+    }
+
+    /// <summary>The custom field names an event sets (not those it removes).</summary>
+    public static IEnumerable<string> CustomFieldNamesSetBy(CaseEvent e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        return (e.Case?.CustomFields?.Keys ?? Enumerable.Empty<string>())
+            .Concat(e.Changes?.CustomFields?.Where(f => f.Value is not null).Select(f => f.Key) ?? []);
     }
 
     /// <summary>
@@ -169,9 +172,6 @@ public static class CaseEventValidator
         return errors;
     }
 
-    private static IEnumerable<string> SetNames(CaseEvent e) =>
-        (e.Case?.CustomFields?.Keys ?? Enumerable.Empty<string>())
-            .Concat(e.Changes?.CustomFields?.Where(f => f.Value is not null).Select(f => f.Key) ?? []);
 
     /// <summary>
     /// Every instant an event carries lies in <see cref="InstantRange"/>: <c>occurredAt</c>, and any custom field whose

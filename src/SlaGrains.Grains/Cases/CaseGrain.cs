@@ -60,6 +60,7 @@ public sealed partial class CaseGrain(
     private readonly List<GrainState<CaseLogState>> _runs = [];
     private CaseFold? _fold; // the engine's fold of all of _events, kept until the definitions it read change
     private readonly HashSet<string> _eventIds = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _customFieldNames = new(StringComparer.Ordinal); // every name the history has set
     private readonly Dictionary<string, Instant> _calendarVersions = new(StringComparer.Ordinal);
     private readonly Dictionary<string, BusinessCalendar> _calendars = new(StringComparer.Ordinal);
     private ProcessVersion? _process;
@@ -91,6 +92,7 @@ public sealed partial class CaseGrain(
         (State.LegacyEvents, State.Log) = (null, _tail.WrittenMemory);
         _events.AddRange(StoredEvent.ReadAll(State.Log));
         _eventIds.UnionWith(_events.Select(e => e.EventId));
+        _customFieldNames.UnionWith(_events.SelectMany(CaseEventValidator.CustomFieldNamesSetBy));
         if (State.Outbox.Count > 0)
         {
             await Deliver();
@@ -114,7 +116,7 @@ public sealed partial class CaseGrain(
             await LoadDefinitions();
             return new CaseWriteResult { Outcome = CaseWriteOutcome.Replayed, Snapshot = Evaluate(Now).Snapshot, Version = State.Version };
         }
-        if (CaseEventValidator.ValidateCustomFieldTotal(_events, e, limits) is { IsValid: false } tooMany)
+        if (CaseEventValidator.ValidateCustomFieldTotal(_customFieldNames, e, limits) is { IsValid: false } tooMany)
         {
             return Invalid(tooMany);
         }
@@ -344,6 +346,7 @@ public sealed partial class CaseGrain(
         }
         _events.Add(e);
         _eventIds.Add(e.EventId);
+        _customFieldNames.UnionWith(CaseEventValidator.CustomFieldNamesSetBy(e));
         StoredEvent.Append(_tail, e);
         State.Log = _tail.WrittenMemory;
     }

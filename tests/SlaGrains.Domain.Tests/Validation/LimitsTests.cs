@@ -116,8 +116,10 @@ public sealed class LimitsTests
             Changes = new CaseChanges { CustomFields = names.ToImmutableDictionary(n => n, n => (string?)"x") },
         };
 
-        Assert.True(CaseEventValidator.ValidateCustomFieldTotal(history, Update("u-1", "a", "c"), limits).IsValid); // a again, c new: 3
-        var errors = Errors(CaseEventValidator.ValidateCustomFieldTotal(history, Update("u-2", "c", "d"), limits));
+        var names = history.SelectMany(CaseEventValidator.CustomFieldNamesSetBy).ToHashSet(StringComparer.Ordinal);
+
+        Assert.True(CaseEventValidator.ValidateCustomFieldTotal(names, Update("u-1", "a", "c"), limits).IsValid); // a again, c new: 3
+        var errors = Errors(CaseEventValidator.ValidateCustomFieldTotal(names, Update("u-2", "c", "d"), limits));
 
         Assert.Equal("A case holds at most 3 custom fields; with this event it would hold 4.", errors["changes.customFields"][0]);
     }
