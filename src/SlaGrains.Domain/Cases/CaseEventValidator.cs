@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using NodaTime;
-using NodaTime.Text;
 using SlaGrains.Domain.Calendars;
 using SlaGrains.Domain.Processes;
 using SlaGrains.Domain.Validation;
@@ -172,7 +171,6 @@ public static class CaseEventValidator
         return errors;
     }
 
-
     /// <summary>
     /// Every instant an event carries lies in <see cref="InstantRange"/>: <c>occurredAt</c>, and any custom field whose
     /// value is written as an instant, since a process may start its SLA from it (<c>startsFrom</c>).
@@ -195,15 +193,7 @@ public static class CaseEventValidator
 
     private static void CheckInstantField(ValidationErrors errors, string field, string? value)
     {
-        // Only text shaped like an ISO 8601 date-time is parsed; anything else is a plain string.
-        if (value is null || value.Length < 16 || value.Length > 64 || value.IndexOf('T', StringComparison.Ordinal) < 0)
-        {
-            return;
-        }
-        var asInstant = InstantPattern.ExtendedIso.Parse(value);
-        var withOffset = asInstant.Success ? null : OffsetDateTimePattern.ExtendedIso.Parse(value);
-        Instant? at = asInstant.Success ? asInstant.Value : withOffset!.Success ? withOffset.Value.ToInstant() : null;
-        if (at is { } instant && InstantRange.Check(instant, field) is { } message)
+        if (CaseFields.ReadInstant(value) is { } instant && InstantRange.Check(instant, field) is { } message)
         {
             errors.Add(field, message);
         }

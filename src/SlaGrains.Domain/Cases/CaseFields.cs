@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using NodaTime;
+using NodaTime.Text;
 
 namespace SlaGrains.Domain.Cases;
 
@@ -33,6 +35,25 @@ public sealed record CaseFields
     };
 
     /// <summary>Applies changes; a custom field set to null is removed.</summary>
+    /// <summary>
+    /// A field value read as an instant (ISO 8601 with <c>Z</c> or an offset), as a process's <c>startsFrom</c> reads
+    /// it; null for any other text. Only text shaped like a date-time is parsed, so plain values cost no parse.
+    /// </summary>
+    public static Instant? ReadInstant(string? value)
+    {
+        if (value is null || value.Length < 16 || value.Length > 64 || value.IndexOf('T', StringComparison.Ordinal) < 0)
+        {
+            return null;
+        }
+        var asInstant = InstantPattern.ExtendedIso.Parse(value);
+        if (asInstant.Success)
+        {
+            return asInstant.Value;
+        }
+        var withOffset = OffsetDateTimePattern.ExtendedIso.Parse(value);
+        return withOffset.Success ? withOffset.Value.ToInstant() : null;
+    }
+
     public CaseFields Apply(CaseChanges changes)
     {
         ArgumentNullException.ThrowIfNull(changes);

@@ -1,5 +1,4 @@
 using NodaTime;
-using NodaTime.Text;
 using SlaGrains.Domain.Calendars;
 using SlaGrains.Domain.Processes;
 
@@ -39,8 +38,6 @@ public static class CaseTimeline
     /// <summary>The fold itself: events applied one at a time, in history order. <see cref="CaseFold"/> keeps one alive.</summary>
     internal sealed class Fold
     {
-        private static readonly InstantPattern InstantText = InstantPattern.ExtendedIso;
-        private static readonly OffsetDateTimePattern OffsetText = OffsetDateTimePattern.ExtendedIso;
 
         private readonly CaseTimelineInput _input;
         private readonly List<MilestoneHistory> _tracks = [];
@@ -481,21 +478,14 @@ public static class CaseTimeline
             {
                 return _openedAt!.Value;
             }
-            var text = _fields.Get(startsFrom);
-            if (text is not null)
+            if (CaseFields.ReadInstant(_fields.Get(startsFrom)) is { } at)
             {
-                var asInstant = InstantText.Parse(text);
-                var withOffset = asInstant.Success ? null : OffsetText.Parse(text);
-                Instant? start = asInstant.Success ? asInstant.Value : withOffset!.Success ? withOffset.Value.ToInstant() : null;
-                if (start is { } at)
+                if (InstantRange.Contains(at))
                 {
-                    if (InstantRange.Contains(at))
-                    {
-                        return at;
-                    }
-                    _entitlementReason += $" The SLA start field '{startsFrom}' is outside the supported range ({InstantRange.Description}), so the SLA starts when the case opened.";
-                    return _openedAt!.Value;
+                    return at;
                 }
+                _entitlementReason += $" The SLA start field '{startsFrom}' is outside the supported range ({InstantRange.Description}), so the SLA starts when the case opened.";
+                return _openedAt!.Value;
             }
             _entitlementReason += $" The SLA start field '{startsFrom}' is missing or not a timestamp, so the SLA starts when the case opened.";
             return _openedAt!.Value;
