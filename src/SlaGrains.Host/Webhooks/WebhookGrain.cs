@@ -311,13 +311,7 @@ public sealed partial class WebhookGrain(
     }
 
     private WebhookRecord Record() =>
-        new(this.GetPrimaryKeyString(), RedactedUrl(State.Definition!.Url!), State.Definition.Events!, State.UpdatedAt, _outbox.Count);
-
-    /// <summary>A URL stored before user info was refused is shown without it.</summary>
-    private static string RedactedUrl(string url) =>
-        Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.UserInfo.Length > 0
-            ? new UriBuilder(uri) { UserName = string.Empty, Password = string.Empty }.Uri.AbsoluteUri
-            : url;
+        new(this.GetPrimaryKeyString(), State.Definition!.Url!, State.Definition.Events!, State.UpdatedAt, _outbox.Count);
 
     private ValidationErrors Validate(WebhookDefinition definition)
     {
