@@ -1,6 +1,9 @@
 using System.Data.Common;
 using Npgsql;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Orleans.Configuration;
+using Orleans.Serialization.Serializers;
 using Orleans.Serialization;
 using Orleans.Storage;
 using SlaGrains.Grains;
@@ -125,20 +128,38 @@ public static class SlaStorage
 
     /// <summary>
     /// Grain state in PostgreSQL, serialized by Orleans' own serializer: state types carry [Id] and [Alias], so a
-    /// renamed or moved type still reads what an older build wrote.
+    /// renamed or moved type still reads what an older build wrote. Reads and writes go through the group-commit
+    /// writer (<see cref="GroupCommitOptions"/>, <c>Sla:Storage:GroupCommit</c>) unless it is turned off; Orleans'
+    /// ADO.NET provider on the same table clears records, and serves everything when the writer is off.
     /// </summary>
     public static ISiloBuilder UsePostgresGrainStorage(this ISiloBuilder silo, string connectionString)
     {
         ArgumentNullException.ThrowIfNull(silo);
         const string adoNet = StorageNames.Sla + "-adonet";
+        var providerConnection = ForOrleansProviders(connectionString);
         silo.AddAdoNetGrainStorage(adoNet, options => options.Configure<Serializer>((o, serializer) =>
         {
             o.Invariant = Invariant;
-            o.ConnectionString = ForOrleansProviders(connectionString);
+            o.ConnectionString = providerConnection;
             o.GrainStorageSerializer = new ExactGrainStorageSerializer(serializer);
         }));
-        silo.Services.AddKeyedSingleton<IGrainStorage>(StorageNames.Sla,
-            (services, _) => new UnavailableAwareGrainStorage(services.GetRequiredKeyedService<IGrainStorage>(adoNet)));
+        silo.Services.AddOptions<GroupCommitOptions>().BindConfiguration(GroupCommitOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        silo.Services.TryAddSingleton<BatchMetrics>();
+        silo.Services.AddKeyedSingleton<IGrainStorage>(StorageNames.Sla, (services, _) =>
+        {
+            var provider = new UnavailableAwareGrainStorage(services.GetRequiredKeyedService<IGrainStorage>(adoNet));
+            var options = services.GetRequiredService<IOptions<GroupCommitOptions>>().Value;
+            if (!options.Enabled)
+            {
+                return provider;
+            }
+            var adoNetOptions = services.GetRequiredService<IOptionsMonitor<AdoNetGrainStorageOptions>>().Get(adoNet);
+            return new GroupCommitGrainStorage(
+                NpgsqlDataSource.Create(providerConnection), provider, adoNetOptions.HashPicker, adoNetOptions.GrainStorageSerializer,
+                services.GetRequiredService<IActivatorProvider>(), services.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId,
+                adoNet, options, services.GetRequiredService<ILogger<GroupCommitGrainStorage>>(),
+                services.GetService<TimeProvider>() ?? TimeProvider.System, services.GetRequiredService<BatchMetrics>());
+        });
         return silo;
     }
 }

@@ -1,0 +1,27 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace SlaGrains.Host.Storage;
+
+/// <summary>Settings of <see cref="GroupCommitGrainStorage"/> (<c>Sla:Storage:GroupCommit</c>).</summary>
+public sealed class GroupCommitOptions
+{
+    public const string Section = "Sla:Storage:GroupCommit";
+
+    /// <summary>Off: grain state goes through Orleans' ADO.NET provider alone, one statement and transaction per write.</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>Records one batch (one round trip, one transaction) carries at most.</summary>
+    [Range(1, 1000)]
+    public int MaxBatchSize { get; set; } = 128;
+
+    /// <summary>
+    /// Batches in flight at once, each on its own connection. A write that finds fewer in flight goes at once, so an
+    /// idle silo adds no wait; under load, writes queue behind them and leave together in the next batch.
+    /// </summary>
+    [Range(1, 64)]
+    public int Writers { get; set; } = 2;
+
+    /// <summary>Storage failures of one cause are logged in full once per this interval, and counted in between.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan LogInterval { get; set; } = TimeSpan.FromSeconds(10);
+}
