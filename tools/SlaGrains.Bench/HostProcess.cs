@@ -32,7 +32,8 @@ public sealed class HostProcess : IAsyncDisposable
         return _process.TotalProcessorTime;
     }
 
-    public static async Task<HostProcess> Start(string root, int port, string? postgres)
+    /// <param name="settings">More of the host's environment (configuration keys with <c>__</c>), for an A/B of a setting.</param>
+    public static async Task<HostProcess> Start(string root, int port, string? postgres, IReadOnlyDictionary<string, string>? settings = null)
     {
         var info = new ProcessStartInfo("dotnet", ["../../src/SlaGrains.Host/bin/Release/net10.0/SlaGrains.Host.dll".Replace("../../", root + "/", StringComparison.Ordinal), "--urls", $"http://127.0.0.1:{port}"])
         {
@@ -60,6 +61,10 @@ public sealed class HostProcess : IAsyncDisposable
         if (postgres is not null)
         {
             env["ConnectionStrings__Postgres"] = postgres;
+        }
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            env[key] = value;
         }
         var process = Process.Start(info)!;
         var logPath = Path.Combine(Path.GetTempPath(), $"slagrains-bench-host-{port}.log");

@@ -9,13 +9,15 @@ using SlaGrains.Bench;
 using SlaGrains.Tests.Shared.Postgres;
 using SlaGrains.Tests.Shared.Webhooks;
 
-// dotnet run -c Release --project tools/SlaGrains.Bench -- [--seconds 20] [--warmup 15] [--rounds 4] [--concurrency 32] [--cases 1000] [--clients 1000] [--only memory|postgres|hanging]
+// dotnet run -c Release --project tools/SlaGrains.Bench -- [--seconds 20] [--warmup 15] [--rounds 4] [--concurrency 32] [--cases 1000] [--clients 1000] [--only memory|postgres|hanging[,...]] [--group-commit off]
 // Needs a Release build of the host (dotnet build -c Release) and the local PostgreSQL (scripts/postgres-up.sh).
 var seconds = Arg("--seconds", 20);
 var concurrency = Arg("--concurrency", 32);
 var caseCount = Arg("--cases", 1000);
 var clientCount = Arg("--clients", 1000);
-var only = ArgText("--only"); // one half, e.g. while profiling
+var only = ArgText("--only")?.Split(','); // some halves, e.g. while profiling
+// Off: the PostgreSQL host writes grain state through Orleans' ADO.NET provider alone (the A side of an A/B).
+var groupCommit = ArgText("--group-commit") != "off";
 var warmup = Arg("--warmup", 15);
 var rounds = Arg("--rounds", 4); // the measured seconds of a figure and its limit, taken in this many alternating slices
 var load = new Load.Shape(concurrency, TimeSpan.FromSeconds(warmup), TimeSpan.FromSeconds(seconds));
@@ -27,11 +29,12 @@ const double GiB24 = 24.0 * 1024 * 1024 * 1024;
 const int ViolationEvery = 100;
 Console.WriteLine($"SlaGrains benchmark: {seconds} s per measurement in {rounds} alternating slices after {warmup} s of warm-up, concurrency {concurrency}, {caseCount} cases, {clientCount} hub clients, {Environment.ProcessorCount} cores");
 
-if (only is null or "memory")
+(Load.Result Single, Load.Result Batch)? inMemory = null; // PostgreSQL's rates are also taken against these
+if (Runs("memory"))
     await MeasureInMemory();
-if (only is null or "hanging")
+if (Runs("hanging"))
     await MeasureHangingReceiver();
-if (only is null or "postgres")
+if (Runs("postgres"))
     await MeasurePostgres();
 
 Console.WriteLine();
@@ -39,8 +42,10 @@ Console.WriteLine("| what | figure | limit (same run) / goal | ratio |");
 Console.WriteLine("| --- | --- | --- | --- |");
 rows.ForEach(Console.WriteLine);
 Console.WriteLine();
-Console.WriteLine($"command: dotnet run -c Release --project tools/SlaGrains.Bench -- --seconds {seconds} --warmup {warmup} --rounds {rounds} --concurrency {concurrency} --cases {caseCount} --clients {clientCount}{(only is null ? "" : $" --only {only}")}");
+Console.WriteLine($"command: dotnet run -c Release --project tools/SlaGrains.Bench -- --seconds {seconds} --warmup {warmup} --rounds {rounds} --concurrency {concurrency} --cases {caseCount} --clients {clientCount}{(only is null ? "" : $" --only {string.Join(',', only)}")}{(groupCommit ? "" : " --group-commit off")}");
 return 0;
+
+bool Runs(string half) => only is null || only.Contains(half);
 
 static (Load.Result, Load.Result, Load.Result) Three(Load.Result[] results) => (results[0], results[1], results[2]);
 
@@ -65,6 +70,7 @@ async Task MeasureInMemory()
         new("single events, in memory", n => PostEvent(http, cases, n), HostCpu: host.Cpu),
         new("batches of 100, in memory", n => PostBatch(http, cases, n, 100), 100, host.Cpu));
     var (noop, single, batch) = Three(results);
+    inMemory = (single, batch);
     Report("Ingestion, in memory: single events", single, noop, 0.60);
     Report("Ingestion, in memory: batch (events/s)", batch, single, 3.0, limitName: "single-event rate");
 
@@ -90,7 +96,8 @@ async Task MeasurePostgres()
     }.ConnectionString;
     try
     {
-        await using var host = await HostProcess.Start(root, 5311, postgres);
+        await using var host = await HostProcess.Start(root, 5311, postgres,
+            groupCommit ? null : new Dictionary<string, string> { ["Sla__Storage__GroupCommit__Enabled"] = "false" });
         using var http = Client(host);
         var cases = await OpenCases(http, "pg", caseCount, minutes: 600);
         await Databases.Execute(postgres, "CREATE TABLE bench_upserts (id text PRIMARY KEY, payload bytea NOT NULL, version int NOT NULL)");
@@ -110,6 +117,16 @@ async Task MeasurePostgres()
             new("batches of 100, PostgreSQL", n => PostBatch(http, cases, n, 100), 100, host.Cpu)));
         Report("Ingestion, PostgreSQL: single events", single, upserts, 0.50, limitName: "raw single-row upserts");
         Report("Ingestion, PostgreSQL: batch (events/s)", batch, single, 3.0, limitName: "single-event rate");
+        if (inMemory is { } memory)
+        {
+            Report("Ingestion, PostgreSQL: single events against in memory", single, memory.Single, 0.50, limitName: "in-memory single events");
+            Report("Ingestion, PostgreSQL: batch (events/s) against in memory", batch, memory.Batch, 0.50, limitName: "in-memory batches");
+        }
+        // Latency at low load: one client, so no batch forms and each write waits for nothing but its own commit.
+        var lone = (await Load.Compare(load with { Concurrency = 1, Warmup = TimeSpan.FromSeconds(Math.Min(warmup, 5)) }, rounds,
+            new Load.Workload("single events, PostgreSQL, 1 client", n => PostEvent(http, cases, n), HostCpu: host.Cpu)))[0];
+        Console.WriteLine($"  single events at 1 client: {lone}");
+        rows.Add($"| Latency, PostgreSQL: single events at 1 client | p50 {lone.P50Ms:N1} ms, p99 {lone.P99Ms:N1} ms, {lone.PerSecond:N0}/s | — | — |");
 
         var perCase = await MemoryPerActiveCase(host, http, "pg-capacity", milestones: 3);
         rows.Add($"| Capacity: memory per active case (PostgreSQL, {CapacityCases:N0} cases, 3 milestones) | {perCase:N0} bytes (process RSS growth) | goal ≥ 1,000,000 open cases in 24 GiB: {GiB24 / perCase:N0} even if every case stays active | {GiB24 / perCase / 1_000_000:0.00}× ({(GiB24 / perCase >= 1_000_000 ? "met" : "missed")}) |");
