@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # QUALITY.md's failure drills on a local cluster (2 silos, 1 front-end) over a throwaway PostgreSQL database:
 # kill -9 a silo under load, then restart PostgreSQL under load. Prints counted results; fails on any miss.
-# Needs root (or sudo) for pg_ctlcluster. Takes about two minutes.
+# Needs root (or sudo) for pg_ctlcluster, unless SLA_DRILL_OUTAGE=database. Takes about two minutes.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/postgres-up.sh >/dev/null
@@ -18,4 +18,9 @@ dotnet build tools/SlaGrains.Drills -c Release --nologo -v quiet >/dev/null
 # The drills' webhook receiver listens on loopback, which the outbound URL policy refuses unless allow-listed.
 Sla__Webhooks__AllowedHosts__0=127.0.0.1 SLA_CLUSTER_DATABASE=$database bash scripts/cluster.sh start 2 1
 dotnet run --project tools/SlaGrains.Drills -c Release --no-build -- kill-silo --cases 120
-dotnet run --project tools/SlaGrains.Drills -c Release --no-build -- restart-postgres --cases 40
+# SLA_DRILL_OUTAGE=database: on a server others share, close the drill's database instead of stopping the server.
+if [ "${SLA_DRILL_OUTAGE:-server}" = database ]; then
+  SLA_CLUSTER_DATABASE=$database dotnet run --project tools/SlaGrains.Drills -c Release --no-build -- refuse-database --cases 40
+else
+  dotnet run --project tools/SlaGrains.Drills -c Release --no-build -- restart-postgres --cases 40
+fi

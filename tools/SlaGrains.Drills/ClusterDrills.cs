@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Npgsql;
 
 namespace SlaGrains.Drills;
 
@@ -148,7 +149,31 @@ public sealed class ClusterDrills(DrillOptions options) : IDisposable
     /// QUALITY.md's storage drill: under load, stop PostgreSQL for a few seconds and start it again. Passes when the API
     /// answered 503 (never 500) while it was down, answers 200 again on its own afterwards, and lost nothing acknowledged.
     /// </summary>
-    public async Task<int> RestartPostgres()
+    public Task<int> RestartPostgres() =>
+        StorageOutage("restart-postgres", "PostgreSQL", () => Postgres("stop"), () => Postgres("start"));
+
+    /// <summary>
+    /// The same drill on a PostgreSQL server others share: instead of stopping the server, the cluster's database
+    /// refuses new connections and its open ones are ended, which the silos meet exactly as they meet a stopped server.
+    /// </summary>
+    public Task<int> RefuseDatabase(string server, string database) =>
+        StorageOutage("refuse-database", $"database {database}",
+            async () =>
+            {
+                await Execute(server, $"ALTER DATABASE \"{database}\" WITH ALLOW_CONNECTIONS false");
+                await Execute(server, $"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{database}' AND usename = current_user");
+            },
+            () => Execute(server, $"ALTER DATABASE \"{database}\" WITH ALLOW_CONNECTIONS true"));
+
+    private static async Task Execute(string connectionString, string sql)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private async Task<int> StorageOutage(string drill, string what, Func<Task> stop, Func<Task> start)
     {
         _http.DefaultRequestHeaders.Add("X-Api-Key", options.Key);
         var run = $"pgdrill-{DateTimeOffset.UtcNow:HHmmss}";
@@ -165,13 +190,13 @@ public sealed class ClusterDrills(DrillOptions options) : IDisposable
         using var load = new CancellationTokenSource();
         var sender = Task.Run(() => Load(cases, acknowledged, statuses, load.Token));
         await Task.Delay(TimeSpan.FromSeconds(5));
-        Postgres("stop");
-        Console.WriteLine("PostgreSQL stopped");
+        await stop();
+        Console.WriteLine($"{what} stopped");
         await Task.Delay(TimeSpan.FromSeconds(8));
         var downAnswers = new Dictionary<int, int>(statuses);
-        Postgres("start");
+        await start();
         var restartedAt = DateTimeOffset.UtcNow;
-        Console.WriteLine("PostgreSQL started");
+        Console.WriteLine($"{what} back");
 
         // Recovery: the API must answer writes with 200 again, on its own, within the bound.
         var recovered = false;
@@ -192,13 +217,13 @@ public sealed class ClusterDrills(DrillOptions options) : IDisposable
         var lost = await Lost(acknowledged);
         Console.WriteLine($"events acknowledged: {acknowledged.Count}; lost: {lost}");
         Console.WriteLine($"answers: {string.Join(", ", statuses.OrderBy(s => s.Key).Select(s => $"{s.Key}×{s.Value}"))}");
-        Console.WriteLine($"writes accepted again {recovery.TotalSeconds:F1} s after PostgreSQL came back");
+        Console.WriteLine($"writes accepted again {recovery.TotalSeconds:F1} s after {what} came back");
         var passed = lost == 0 && !statuses.ContainsKey(500) && downAnswers.ContainsKey(503) && recovered;
-        Console.WriteLine(passed ? "drill restart-postgres: PASSED" : "drill restart-postgres: FAILED");
+        Console.WriteLine(passed ? $"drill {drill}: PASSED" : $"drill {drill}: FAILED");
         return passed ? 0 : 1;
     }
 
-    private static void Postgres(string verb)
+    private static Task Postgres(string verb)
     {
         var cluster = Environment.GetEnvironmentVariable("SLA_PG_CLUSTER") ?? "15 main";
         using var process = Process.Start("pg_ctlcluster", $"{cluster} {verb}")!;
@@ -207,6 +232,7 @@ public sealed class ClusterDrills(DrillOptions options) : IDisposable
         {
             throw new InvalidOperationException($"pg_ctlcluster {cluster} {verb} failed ({process.ExitCode})");
         }
+        return Task.CompletedTask;
     }
 
     private async Task Put(string path, object body) =>
