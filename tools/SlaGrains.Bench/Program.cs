@@ -9,15 +9,16 @@ using SlaGrains.Bench;
 using SlaGrains.Tests.Shared.Postgres;
 using SlaGrains.Tests.Shared.Webhooks;
 
-// dotnet run -c Release --project tools/SlaGrains.Bench -- [--seconds 20] [--warmup 15] [--rounds 4] [--concurrency 32] [--cases 1000] [--clients 1000] [--only memory|postgres|hanging[,...]] [--group-commit off]
+// dotnet run -c Release --project tools/SlaGrains.Bench -- [--seconds 20] [--warmup 15] [--rounds 4] [--concurrency 32] [--cases 1000] [--clients 1000] [--only memory|postgres|hanging[,...]] [--group-commit on|off|ab]
 // Needs a Release build of the host (dotnet build -c Release) and the local PostgreSQL (scripts/postgres-up.sh).
 var seconds = Arg("--seconds", 20);
 var concurrency = Arg("--concurrency", 32);
 var caseCount = Arg("--cases", 1000);
 var clientCount = Arg("--clients", 1000);
 var only = ArgText("--only")?.Split(','); // some halves, e.g. while profiling
-// Off: the PostgreSQL host writes grain state through Orleans' ADO.NET provider alone (the A side of an A/B).
-var groupCommit = ArgText("--group-commit") != "off";
+// off: the PostgreSQL host writes grain state through Orleans' ADO.NET provider alone. ab: both, each host on its own
+// database, their loads interleaved in the same slices, so the machine's drift lands on both sides of the comparison.
+var groupCommit = ArgText("--group-commit") ?? "on";
 var warmup = Arg("--warmup", 15);
 var rounds = Arg("--rounds", 4); // the measured seconds of a figure and its limit, taken in this many alternating slices
 var load = new Load.Shape(concurrency, TimeSpan.FromSeconds(warmup), TimeSpan.FromSeconds(seconds));
@@ -42,7 +43,7 @@ Console.WriteLine("| what | figure | limit (same run) / goal | ratio |");
 Console.WriteLine("| --- | --- | --- | --- |");
 rows.ForEach(Console.WriteLine);
 Console.WriteLine();
-Console.WriteLine($"command: dotnet run -c Release --project tools/SlaGrains.Bench -- --seconds {seconds} --warmup {warmup} --rounds {rounds} --concurrency {concurrency} --cases {caseCount} --clients {clientCount}{(only is null ? "" : $" --only {string.Join(',', only)}")}{(groupCommit ? "" : " --group-commit off")}");
+Console.WriteLine($"command: dotnet run -c Release --project tools/SlaGrains.Bench -- --seconds {seconds} --warmup {warmup} --rounds {rounds} --concurrency {concurrency} --cases {caseCount} --clients {clientCount}{(only is null ? "" : $" --only {string.Join(',', only)}")}{(groupCommit == "on" ? "" : $" --group-commit {groupCommit}")}");
 return 0;
 
 bool Runs(string half) => only is null || only.Contains(half);
@@ -96,14 +97,24 @@ async Task MeasurePostgres()
     }.ConnectionString;
     try
     {
-        await using var host = await HostProcess.Start(root, 5311, postgres,
-            groupCommit ? null : new Dictionary<string, string> { ["Sla__Storage__GroupCommit__Enabled"] = "false" });
+        var providerAlone = new Dictionary<string, string> { ["Sla__Storage__GroupCommit__Enabled"] = "false" };
+        await using var host = await HostProcess.Start(root, 5311, postgres, groupCommit == "off" ? providerAlone : null);
         using var http = Client(host);
         var cases = await OpenCases(http, "pg", caseCount, minutes: 600);
+        HostProcess? other = null;
+        HttpClient? otherHttp = null;
+        List<string> otherCases = [];
+        if (groupCommit == "ab")
+        {
+            await Databases.Execute(server, $"CREATE DATABASE {database}_b");
+            other = await HostProcess.Start(root, 5313, new NpgsqlConnectionStringBuilder(postgres) { Database = $"{database}_b", MaxPoolSize = 20 }.ConnectionString, providerAlone);
+            otherHttp = Client(other);
+            otherCases = await OpenCases(otherHttp, "pg", caseCount, minutes: 600);
+        }
         await Databases.Execute(postgres, "CREATE TABLE bench_upserts (id text PRIMARY KEY, payload bytea NOT NULL, version int NOT NULL)");
         var payload = new byte[600];
         await using var source = NpgsqlDataSource.Create(postgres);
-        var (upserts, single, batch) = Three(await Load.Compare(load, rounds,
+        Load.Workload[] workloads = [
             new("raw Npgsql upserts (limit)", async n =>
             {
                 await using var command = source.CreateCommand(
@@ -114,7 +125,22 @@ async Task MeasurePostgres()
                 return true;
             }),
             new("single events, PostgreSQL", n => PostEvent(http, cases, n), HostCpu: host.Cpu),
-            new("batches of 100, PostgreSQL", n => PostBatch(http, cases, n, 100), 100, host.Cpu)));
+            new("batches of 100, PostgreSQL", n => PostBatch(http, cases, n, 100), 100, host.Cpu),
+            .. other is null ? Array.Empty<Load.Workload>() :
+            [
+                new("single events, PostgreSQL, provider alone", n => PostEvent(otherHttp!, otherCases, n), HostCpu: other.Cpu),
+                new("batches of 100, PostgreSQL, provider alone", n => PostBatch(otherHttp!, otherCases, n, 100), 100, other.Cpu),
+            ]];
+        var measured = await Load.Compare(load, rounds, workloads);
+        var (upserts, single, batch) = Three(measured);
+        if (other is not null)
+        {
+            Report("Ingestion, PostgreSQL, Orleans' provider alone: single events", measured[3], upserts, 0.50, limitName: "raw single-row upserts");
+            Report("Ingestion, PostgreSQL: single events, group commit against provider alone", single, measured[3], 1.0, limitName: "provider alone");
+            Report("Ingestion, PostgreSQL: batch (events/s), group commit against provider alone", batch, measured[4], 1.0, limitName: "provider alone");
+            otherHttp!.Dispose();
+            await other.DisposeAsync();
+        }
         Report("Ingestion, PostgreSQL: single events", single, upserts, 0.50, limitName: "raw single-row upserts");
         Report("Ingestion, PostgreSQL: batch (events/s)", batch, single, 3.0, limitName: "single-event rate");
         if (inMemory is { } memory)
@@ -138,6 +164,10 @@ async Task MeasurePostgres()
     finally
     {
         await Databases.Drop(server, database);
+        if (groupCommit == "ab")
+        {
+            await Databases.Drop(server, $"{database}_b");
+        }
     }
 }
 
