@@ -25,6 +25,9 @@ public sealed class GroupCommitDatabase : IAsyncLifetime, IDisposable
 
     public IServiceProvider Services => _host!.Services;
 
+    /// <summary>A client of the host's API with the admin key.</summary>
+    public HttpClient Client() => _host!.Client();
+
     /// <summary>Orleans' ADO.NET provider as the host registered it.</summary>
     public IGrainStorage Provider => Services.GetRequiredKeyedService<IGrainStorage>(StorageNames.Sla + "-adonet");
 

@@ -28,6 +28,26 @@ public sealed class GroupCommitStorageTests(GroupCommitDatabase database) : ICla
     private IMeterFactory MeterFactory => _meters.GetRequiredService<IMeterFactory>();
 
     [Fact]
+    public async Task The_host_writes_cases_through_the_writer_and_they_read_back_from_the_table()
+    {
+        Assert.IsType<GroupCommitGrainStorage>(database.Services.GetRequiredKeyedService<IGrainStorage>(Grains.StorageNames.Sla));
+        using var sizes = new MetricCollector<int>(database.Services.GetRequiredService<IMeterFactory>(), Grains.Telemetry.SlaMetrics.MeterName, BatchMetrics.BatchSize);
+        var admin = database.Client();
+        var (_, entitlement, _) = await Scenario.Entitled(admin);
+        var caseId = Api.Id("case");
+
+        await (await admin.Post($"/api/v1/cases/{caseId}/events", Scenario.Opened("o", entitlement, DateTimeOffset.UtcNow))).Json();
+        await (await admin.Post($"/api/v1/cases/{caseId}/events", new { eventId = "reply", type = "agentReplied" })).Json();
+
+        Assert.NotEmpty(sizes.GetMeasurementSnapshot());
+        await using var connection = new NpgsqlConnection(database.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT version FROM sla_grain_state WHERE grain_type = 'case' AND grain_id_key LIKE '%' || @id", connection);
+        command.Parameters.AddWithValue("id", caseId);
+        Assert.True((int)(await command.ExecuteScalarAsync())! >= 2); // opened, then the reply: each acknowledged write committed
+    }
+
+    [Fact]
     public async Task What_the_writer_writes_the_provider_reads_and_the_other_way_round()
     {
         using var writer = database.Writer(new GroupCommitOptions(), new BatchMetrics(MeterFactory));
