@@ -9,7 +9,7 @@ using SlaGrains.Bench;
 using SlaGrains.Tests.Shared.Postgres;
 using SlaGrains.Tests.Shared.Webhooks;
 
-// dotnet run -c Release --project tools/SlaGrains.Bench -- [--seconds 20] [--warmup 15] [--rounds 4] [--concurrency 32] [--cases 1000] [--clients 1000] [--only memory|postgres|hanging[,...]] [--group-commit on|off|ab]
+// dotnet run -c Release --project tools/SlaGrains.Bench -- [--seconds 20] [--warmup 15] [--rounds 4] [--concurrency 32] [--cases 1000] [--clients 1000] [--only memory|postgres|hanging[,...]] [--group-commit on|off|ab] [--only cluster --cluster http://127.0.0.1:5080 --key dev-admin-key]
 // Needs a Release build of the host (dotnet build -c Release) and the local PostgreSQL (scripts/postgres-up.sh).
 var seconds = Arg("--seconds", 20);
 var concurrency = Arg("--concurrency", 32);
@@ -19,6 +19,9 @@ var only = ArgText("--only")?.Split(','); // some halves, e.g. while profiling
 // off: the PostgreSQL host writes grain state through Orleans' ADO.NET provider alone. ab: both, each host on its own
 // database, their loads interleaved in the same slices, so the machine's drift lands on both sides of the comparison.
 var groupCommit = ArgText("--group-commit") ?? "on";
+// A running cluster's front-end (scripts/cluster.sh), driven beside a single PostgreSQL host started here.
+var clusterUrl = ArgText("--cluster");
+var clusterKey = ArgText("--key") ?? "dev-admin-key";
 var warmup = Arg("--warmup", 15);
 var rounds = Arg("--rounds", 4); // the measured seconds of a figure and its limit, taken in this many alternating slices
 var load = new Load.Shape(concurrency, TimeSpan.FromSeconds(warmup), TimeSpan.FromSeconds(seconds));
@@ -37,6 +40,8 @@ if (Runs("hanging"))
     await MeasureHangingReceiver();
 if (Runs("postgres"))
     await MeasurePostgres();
+if (only?.Contains("cluster") == true)
+    await MeasureCluster();
 
 Console.WriteLine();
 Console.WriteLine("| what | figure | limit (same run) / goal | ratio |");
@@ -168,6 +173,35 @@ async Task MeasurePostgres()
         {
             await Databases.Drop(server, $"{database}_b");
         }
+    }
+}
+
+// ---- a cluster (its silos and front-ends on one PostgreSQL) beside one PostgreSQL process, interleaved ------------
+async Task MeasureCluster()
+{
+    var url = new Uri(clusterUrl ?? throw new InvalidOperationException("--only cluster needs --cluster URL (scripts/cluster.sh start 2 1)"));
+    var database = $"sla_bench_{Environment.ProcessId}";
+    await Databases.Execute(server, $"CREATE DATABASE {database}");
+    var postgres = new NpgsqlConnectionStringBuilder(server) { Database = database, MaxPoolSize = 30 }.ConnectionString;
+    try
+    {
+        await using var host = await HostProcess.Start(root, 5311, postgres);
+        using var http = Client(host);
+        using var clusterHttp = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 1000 }) { BaseAddress = url, Timeout = TimeSpan.FromSeconds(60) };
+        clusterHttp.DefaultRequestHeaders.Add("X-Api-Key", clusterKey);
+        var cases = await OpenCases(http, "pg", caseCount, minutes: 600);
+        var clusterCases = await OpenCases(clusterHttp, $"cl{Environment.ProcessId}", caseCount, minutes: 600);
+        var results = await Load.Compare(load, rounds,
+            new("single events, one process", n => PostEvent(http, cases, n), HostCpu: host.Cpu),
+            new("single events, cluster", n => PostEvent(clusterHttp, clusterCases, n)),
+            new("batches of 100, one process", n => PostBatch(http, cases, n, 100), 100, host.Cpu),
+            new("batches of 100, cluster", n => PostBatch(clusterHttp, clusterCases, n, 100), 100));
+        Report("Ingestion, PostgreSQL cluster: single events (aggregate)", results[1], results[0], 1.0, limitName: "one process");
+        Report("Ingestion, PostgreSQL cluster: batch (events/s, aggregate)", results[3], results[2], 1.0, limitName: "one process");
+    }
+    finally
+    {
+        await Databases.Drop(server, database);
     }
 }
 
