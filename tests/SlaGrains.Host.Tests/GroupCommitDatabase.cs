@@ -47,7 +47,7 @@ public sealed class GroupCommitDatabase : IAsyncLifetime, IDisposable
         const string adoNet = StorageNames.Sla + "-adonet";
         var adoNetOptions = Services.GetRequiredService<IOptionsMonitor<AdoNetGrainStorageOptions>>().Get(adoNet);
         return new GroupCommitGrainStorage(
-            NpgsqlDataSource.Create(SlaStorage.ForOrleansProviders(connectionString ?? ConnectionString)), Provider,
+            NpgsqlDataSource.Create(SlaStorage.WriterConnection(SlaStorage.ForOrleansProviders(connectionString ?? ConnectionString), options)), Provider,
             adoNetOptions.HashPicker, adoNetOptions.GrainStorageSerializer, Services.GetRequiredService<IActivatorProvider>(),
             Services.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId, adoNet, options,
             logger ?? NullLogger<GroupCommitGrainStorage>.Instance, clock ?? TimeProvider.System, metrics);

@@ -282,6 +282,24 @@ public sealed class GroupCommitStorageTests(GroupCommitDatabase database) : ICla
     }
 
     [Fact]
+    public async Task Many_grains_activating_at_once_read_through_at_most_the_writers_connections()
+    {
+        using var writer = database.Writer(new GroupCommitOptions { Writers = 1, Connections = 3 }, new BatchMetrics(MeterFactory));
+        var ids = new List<GrainId>();
+        for (var i = 0; i < 5; i++)
+        {
+            ids.Add((await Existing(writer, $"record {i}")).Id);
+        }
+        var before = await Backends();
+
+        // Two hundred reads at once, as when a batch of cases activates: they queue for the pool's connections.
+        var reads = await Task.WhenAll(Enumerable.Range(0, 200).Select(i => Read(writer, "case", ids[i % ids.Count]))).WaitAsync(Patience);
+
+        Assert.All(reads, r => Assert.Equal("1", r.ETag));
+        Assert.True(await Backends() - before <= 3, "the writer opened more connections than its pool allows");
+    }
+
+    [Fact]
     public async Task An_outage_is_logged_in_full_once_per_cause_per_interval_and_the_rest_counted()
     {
         var clock = new FakeTimeProvider();
@@ -304,6 +322,15 @@ public sealed class GroupCommitStorageTests(GroupCommitDatabase database) : ICla
         Assert.Equal(2, records.Count);
         Assert.Null(records[1].Exception);
         Assert.Contains("5 more time(s)", records[1].Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>Sessions in the scratch database, the test's own query included.</summary>
+    private async Task<long> Backends()
+    {
+        await using var connection = new NpgsqlConnection(database.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()", connection);
+        return (long)(await command.ExecuteScalarAsync())!;
     }
 
     private static GrainId NewId() => GrainId.Create("gc-test", $"rec-{Guid.NewGuid():N}"); // a string key: the row names it in grain_id_key

@@ -21,6 +21,14 @@ public sealed class GroupCommitOptions
     [Range(1, 64)]
     public int Writers { get; set; } = 2;
 
+    /// <summary>
+    /// The writer's own connections at most: <see cref="Writers"/> of them write, the rest read (a grain reads when it
+    /// activates, and thousands can activate at once). Reads beyond them wait for a free connection rather than
+    /// opening more than PostgreSQL's <c>max_connections</c> allows across all silos.
+    /// </summary>
+    [Range(2, 1000)]
+    public int Connections { get; set; } = 16;
+
     /// <summary>Storage failures of one cause are logged in full once per this interval, and counted in between.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan LogInterval { get; set; } = TimeSpan.FromSeconds(10);

@@ -92,6 +92,13 @@ public static class SlaStorage
         return silo.UsePostgresGrainStorage(configured); // it applies ForOrleansProviders itself, as tests call it directly
     }
 
+    /// <summary>The group-commit writer's pool: the providers' settings, at most <see cref="GroupCommitOptions.Connections"/> connections.</summary>
+    public static string WriterConnection(string providerConnection, GroupCommitOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return new NpgsqlConnectionStringBuilder(providerConnection) { MaxPoolSize = Math.Max(options.Writers + 1, options.Connections) }.ConnectionString;
+    }
+
     /// <summary>A front-end's connection to the silos: it finds their gateways in the PostgreSQL membership table.</summary>
     public static IClientBuilder UseSlaClustering(this IClientBuilder client, IConfiguration configuration)
     {
@@ -155,7 +162,7 @@ public static class SlaStorage
             }
             var adoNetOptions = services.GetRequiredService<IOptionsMonitor<AdoNetGrainStorageOptions>>().Get(adoNet);
             return new GroupCommitGrainStorage(
-                NpgsqlDataSource.Create(providerConnection), provider, adoNetOptions.HashPicker, adoNetOptions.GrainStorageSerializer,
+                NpgsqlDataSource.Create(WriterConnection(providerConnection, options)), provider, adoNetOptions.HashPicker, adoNetOptions.GrainStorageSerializer,
                 services.GetRequiredService<IActivatorProvider>(), services.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId,
                 adoNet, options, services.GetRequiredService<ILogger<GroupCommitGrainStorage>>(),
                 services.GetService<TimeProvider>() ?? TimeProvider.System, services.GetRequiredService<BatchMetrics>());
