@@ -1,3 +1,5 @@
+using SlaGrains.Contracts.Benchmark;
+using SlaGrains.Host.Hosting;
 using SlaGrains.Host.Security;
 
 namespace SlaGrains.Host.Benchmark;
@@ -10,9 +12,9 @@ public static class BenchmarkApi
 {
     public static IEndpointRouteBuilder MapBenchmarkApi(this IEndpointRouteBuilder routes)
     {
-        routes.MapPost("/bench/noop/{id}", async (string id, IGrainFactory grains) =>
+        routes.MapPost("/bench/noop/{id}", async (string id, GrainReferences grains) =>
         {
-            await grains.GetGrain<INoopGrain>(id).Ping();
+            await grains.Get<INoopGrain>(id).Ping();
             return Results.Ok();
         }).RequireAuthorization(Scopes.EventsWrite).ExcludeFromDescription();
         return routes;

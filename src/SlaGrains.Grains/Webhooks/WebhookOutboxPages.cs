@@ -1,7 +1,7 @@
 using System.Globalization;
 using Orleans.Storage;
 
-namespace SlaGrains.Host.Webhooks;
+namespace SlaGrains.Grains.Webhooks;
 
 /// <summary>
 /// A webhook's pending deliveries, oldest first, in pages of at most <see cref="PageSize"/>, each page its own record

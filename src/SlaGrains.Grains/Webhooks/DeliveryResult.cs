@@ -1,4 +1,4 @@
-namespace SlaGrains.Host.Webhooks;
+namespace SlaGrains.Grains.Webhooks;
 
 /// <summary>How one attempt went: the receiver's status, or why there was none (a phrase safe to show an administrator).</summary>
 [GenerateSerializer, Immutable, Alias("sla.webhook-delivery-result")]

@@ -1,4 +1,4 @@
-namespace SlaGrains.Host.Webhooks;
+namespace SlaGrains.Grains.Webhooks;
 
 /// <summary>Delivery tuning (<c>Sla:Webhooks</c>). Retries back off exponentially: base, 2×base, 4×base, ... up to the cap.</summary>
 public sealed class WebhookOptions

@@ -1,7 +1,7 @@
 using NodaTime;
 using SlaGrains.Contracts.Webhooks;
 
-namespace SlaGrains.Host.Webhooks;
+namespace SlaGrains.Grains.Webhooks;
 
 /// <summary>
 /// A webhook's own record, the head of its outbox: the deliveries themselves are in pages, each its own record

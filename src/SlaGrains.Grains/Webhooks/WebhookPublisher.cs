@@ -3,7 +3,7 @@ using SlaGrains.Contracts.Catalog;
 using SlaGrains.Contracts.Live;
 using SlaGrains.Contracts.Webhooks;
 
-namespace SlaGrains.Host.Webhooks;
+namespace SlaGrains.Grains.Webhooks;
 
 /// <summary>
 /// A notice whose milestone asked for a webhook is stored in every webhook's outbox (each filters by the types it

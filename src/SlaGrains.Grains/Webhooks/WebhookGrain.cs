@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NodaTime;
 using Orleans.Storage;
@@ -9,7 +11,7 @@ using SlaGrains.Contracts.Serialization;
 using SlaGrains.Contracts.Webhooks;
 using SlaGrains.Domain.Validation;
 
-namespace SlaGrains.Host.Webhooks;
+namespace SlaGrains.Grains.Webhooks;
 
 /// <summary>
 /// One webhook: a durable outbox with exponential backoff. A notice is stored before <see cref="Enqueue"/> returns, so

@@ -1,4 +1,4 @@
-namespace SlaGrains.Host.Webhooks;
+namespace SlaGrains.Grains.Webhooks;
 
 /// <summary>A delivery's receiver resolved only to addresses the outbound URL policy refuses; no socket was opened.</summary>
 public sealed class OutboundUrlRefusedException : Exception

@@ -1,9 +1,10 @@
 using System.Globalization;
 using System.Net.Sockets;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SlaGrains.Contracts.Webhooks;
 
-namespace SlaGrains.Host.Webhooks;
+namespace SlaGrains.Grains.Webhooks;
 
 /// <summary>
 /// Sends one delivery attempt and says how it went. Never throws: what went wrong is classified into a phrase the

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace SlaGrains.Host.Webhooks;
+namespace SlaGrains.Grains.Webhooks;
 
 /// <summary>
 /// The webhook client's <see cref="SocketsHttpHandler.ConnectCallback"/>: resolves the receiver's host itself, keeps

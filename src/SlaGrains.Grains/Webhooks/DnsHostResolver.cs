@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace SlaGrains.Host.Webhooks;
+namespace SlaGrains.Grains.Webhooks;
 
 /// <summary>The system resolver.</summary>
 public sealed class DnsHostResolver : IHostResolver

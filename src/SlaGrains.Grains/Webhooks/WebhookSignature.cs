@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace SlaGrains.Host.Webhooks;
+namespace SlaGrains.Grains.Webhooks;
 
 /// <summary>API.md's signature: <c>sha256=</c> and the lowercase hex HMAC-SHA256 of the raw body, keyed by the secret.</summary>
 public static class WebhookSignature

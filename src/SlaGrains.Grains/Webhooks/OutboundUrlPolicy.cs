@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.Options;
 
-namespace SlaGrains.Host.Webhooks;
+namespace SlaGrains.Grains.Webhooks;
 
 /// <summary>
 /// Where deliveries may go: public addresses only, unless <see cref="WebhookOptions.AllowedHosts"/> names the host.

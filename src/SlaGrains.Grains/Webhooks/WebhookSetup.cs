@@ -1,23 +1,26 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
-namespace SlaGrains.Host.Webhooks;
+namespace SlaGrains.Grains.Webhooks;
 
-/// <summary>Webhook delivery's services: options, the outbound URL policy, and the HTTP client that enforces it.</summary>
+/// <summary>
+/// Webhook delivery's services: validated options (a host binds <see cref="WebhookOptions.Section"/> onto them), the
+/// hand-over to the outboxes, the outbound URL policy, and the HTTP client that enforces it.
+/// </summary>
 public static class WebhookSetup
 {
-    public static IServiceCollection AddSlaWebhooks(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddSlaWebhooks(this IServiceCollection services)
     {
         services.AddOptions<WebhookOptions>()
-            .Bind(configuration.GetSection(WebhookOptions.Section))
             .Validate(o => o.MaxConcurrency > 0 && o.MaxPending > 0 && o.MaxAttempts > 0, $"{WebhookOptions.Section}: MaxConcurrency, MaxPending and MaxAttempts must be positive.")
             .Validate(o => o.Timeout > TimeSpan.Zero && o.HandOverTimeout > TimeSpan.Zero && o.RetryBaseDelay > TimeSpan.Zero,
                 $"{WebhookOptions.Section}: Timeout, HandOverTimeout and RetryBaseDelay must be positive.")
             .ValidateOnStart();
-        services.AddSingleton<WebhookPublisher>();
-        services.AddSingleton<OutboundUrlPolicy>();
+        services.TryAddSingleton<WebhookPublisher>();
+        services.TryAddSingleton<OutboundUrlPolicy>();
         services.TryAddSingleton<IHostResolver, DnsHostResolver>();
-        services.AddSingleton<WebhookConnector>();
-        services.AddSingleton<WebhookSender>();
+        services.TryAddSingleton<WebhookConnector>();
+        services.TryAddSingleton<WebhookSender>();
         // Each attempt has its own timeout (WebhookOptions.Timeout), which may be longer than HttpClient's default.
         services.AddHttpClient(WebhookSender.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(provider => new SocketsHttpHandler

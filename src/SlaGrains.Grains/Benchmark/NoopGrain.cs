@@ -1,4 +1,6 @@
-namespace SlaGrains.Host.Benchmark;
+using SlaGrains.Contracts.Benchmark;
+
+namespace SlaGrains.Grains.Benchmark;
 
 [GrainType("bench-noop")]
 public sealed class NoopGrain : Grain, INoopGrain
