@@ -3,6 +3,7 @@ using SlaGrains.Contracts.Calendars;
 using SlaGrains.Contracts.Catalog;
 using SlaGrains.Domain.Calendars;
 using SlaGrains.Grains.Calendars;
+using SlaGrains.Host.Hosting;
 using SlaGrains.Host.Security;
 
 namespace SlaGrains.Host.Api;
@@ -17,30 +18,30 @@ public static class CalendarsApi
     {
         var group = routes.MapGroup("/api/v1/calendars").WithTags("Calendars");
 
-        group.MapPut("/{calendarId}", async (string calendarId, HttpRequest request, IGrainFactory grains) =>
+        group.MapPut("/{calendarId}", async (string calendarId, HttpRequest request, GrainReferences grains) =>
         {
             var (definition, problem) = await JsonBody.Read<CalendarDefinition>(request);
             if (problem is not null)
             {
                 return problem;
             }
-            var result = await grains.GetGrain<ICalendarGrain>(calendarId).Put(definition!);
+            var result = await grains.Get<ICalendarGrain>(calendarId).Put(definition!);
             return result.Succeeded ? ApiJson.Ok(Shape(result.Value!)) : ApiProblems.Invalid(result.Errors!);
         }).RequireAuthorization(Scopes.Admin).Accepts<CalendarDefinition>("application/json");
 
-        group.MapGet("/{calendarId}", async (string calendarId, IGrainFactory grains) =>
-            await grains.GetGrain<ICalendarGrain>(calendarId).Read() is { } record
+        group.MapGet("/{calendarId}", async (string calendarId, GrainReferences grains) =>
+            await grains.Get<ICalendarGrain>(calendarId).Read() is { } record
                 ? ApiJson.Ok(Shape(record))
                 : ApiProblems.NotFound($"calendar '{calendarId}'")).RequireAuthorization(Scopes.Read);
 
-        group.MapGet("/", async (IGrainFactory grains) =>
+        group.MapGet("/", async (GrainReferences grains) =>
         {
-            var ids = await grains.GetGrain<ICatalogGrain>(ICatalogGrain.Calendars).List();
-            var records = await Task.WhenAll(ids.Select(id => grains.GetGrain<ICalendarGrain>(id).Read()));
+            var ids = await grains.Get<ICatalogGrain>(ICatalogGrain.Calendars).List();
+            var records = await Task.WhenAll(ids.Select(id => grains.Get<ICalendarGrain>(id).Read()));
             return ApiJson.Ok(records.OfType<CalendarRecord>().Select(Shape));
         }).RequireAuthorization(Scopes.Read);
 
-        group.MapGet("/{calendarId}/add", async (string calendarId, string? start, long? seconds, IGrainFactory grains, CompiledCalendars compiled) =>
+        group.MapGet("/{calendarId}/add", async (string calendarId, string? start, long? seconds, GrainReferences grains, CompiledCalendars compiled) =>
         {
             var errors = new Dictionary<string, string[]>();
             var from = Query.Instant(start, "start", errors);
@@ -69,7 +70,7 @@ public static class CalendarsApi
                 : ApiProblems.Invalid("seconds", $"{seconds} seconds of business time from {from} end at or after {InstantRange.End}, outside the supported range ({InstantRange.Description}).");
         }).RequireAuthorization(Scopes.Read);
 
-        group.MapGet("/{calendarId}/elapsed", async (string calendarId, string? from, string? to, IGrainFactory grains, CompiledCalendars compiled) =>
+        group.MapGet("/{calendarId}/elapsed", async (string calendarId, string? from, string? to, GrainReferences grains, CompiledCalendars compiled) =>
         {
             var errors = new Dictionary<string, string[]>();
             var a = Query.Instant(from, "from", errors);
@@ -89,8 +90,8 @@ public static class CalendarsApi
         return group;
     }
 
-    private static async Task<BusinessCalendar?> Compile(IGrainFactory grains, CompiledCalendars compiled, string calendarId) =>
-        await grains.GetGrain<ICalendarGrain>(calendarId).Read() is { } record ? compiled.Get(record) : null;
+    private static async Task<BusinessCalendar?> Compile(GrainReferences grains, CompiledCalendars compiled, string calendarId) =>
+        await grains.Get<ICalendarGrain>(calendarId).Read() is { } record ? compiled.Get(record) : null;
 
     private static object Shape(CalendarRecord record) =>
         ApiJson.With(record.Definition, ("calendarId", record.CalendarId), ("updatedAt", record.UpdatedAt));

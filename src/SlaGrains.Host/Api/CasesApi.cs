@@ -105,13 +105,13 @@ public static class CasesApi
             return history.Count > 0 ? ApiJson.Ok(history) : ApiProblems.NotFound($"case '{caseId}'");
         }).RequireAuthorization(Scopes.Read);
 
-        group.MapGet("/queues/{queue}/cases", async (string queue, int? limit, IGrainFactory grains) =>
+        group.MapGet("/queues/{queue}/cases", async (string queue, int? limit, GrainReferences grains) =>
         {
             if (limit is < 1 or > MaxBatch)
             {
                 return ApiProblems.Invalid("limit", $"limit is between 1 and {MaxBatch} (default 100).");
             }
-            IReadOnlyList<QueueEntry> entries = await grains.GetGrain<IQueueGrain>(queue).List(limit ?? 100);
+            IReadOnlyList<QueueEntry> entries = await grains.Get<IQueueGrain>(queue).List(limit ?? 100);
             return ApiJson.Ok(entries);
         }).RequireAuthorization(Scopes.Read);
 

@@ -1,5 +1,6 @@
 using SlaGrains.Contracts.Entitlements;
 using SlaGrains.Domain.Entitlements;
+using SlaGrains.Host.Hosting;
 using SlaGrains.Host.Security;
 
 namespace SlaGrains.Host.Api;
@@ -11,7 +12,7 @@ public static class EntitlementsApi
     {
         var group = routes.MapGroup("/api/v1").WithTags("Entitlements");
 
-        group.MapPut("/entitlements/{entitlementId}", async (string entitlementId, HttpRequest request, IGrainFactory grains) =>
+        group.MapPut("/entitlements/{entitlementId}", async (string entitlementId, HttpRequest request, GrainReferences grains) =>
         {
             var (definition, problem) = await JsonBody.Read<EntitlementDefinition>(request);
             if (problem is not null)
@@ -22,18 +23,18 @@ public static class EntitlementsApi
             {
                 return badAccount;
             }
-            var result = await grains.GetGrain<IEntitlementGrain>(entitlementId).Put(definition);
+            var result = await grains.Get<IEntitlementGrain>(entitlementId).Put(definition);
             return result.Succeeded ? ApiJson.Ok(Shape(result.Value!)) : ApiProblems.Invalid(result.Errors!);
         }).RequireAuthorization(Scopes.Admin).Accepts<EntitlementDefinition>("application/json");
 
-        group.MapGet("/entitlements/{entitlementId}", async (string entitlementId, IGrainFactory grains) =>
-            await grains.GetGrain<IEntitlementGrain>(entitlementId).Read() is { } record
+        group.MapGet("/entitlements/{entitlementId}", async (string entitlementId, GrainReferences grains) =>
+            await grains.Get<IEntitlementGrain>(entitlementId).Read() is { } record
                 ? ApiJson.Ok(Shape(record))
                 : ApiProblems.NotFound($"entitlement '{entitlementId}'")).RequireAuthorization(Scopes.Read);
 
-        group.MapGet("/accounts/{accountId}/entitlements", async (string accountId, IGrainFactory grains) =>
+        group.MapGet("/accounts/{accountId}/entitlements", async (string accountId, GrainReferences grains) =>
         {
-            var records = await grains.GetGrain<IAccountGrain>(accountId).ListEntitlements();
+            var records = await grains.Get<IAccountGrain>(accountId).ListEntitlements();
             return ApiJson.Ok(records.Select(Shape));
         }).RequireAuthorization(Scopes.Read);
 

@@ -1,6 +1,7 @@
 using SlaGrains.Contracts.Catalog;
 using SlaGrains.Contracts.Processes;
 using SlaGrains.Domain.Processes;
+using SlaGrains.Host.Hosting;
 using SlaGrains.Host.Security;
 
 namespace SlaGrains.Host.Api;
@@ -12,31 +13,31 @@ public static class ProcessesApi
     {
         var group = routes.MapGroup("/api/v1/processes").WithTags("Processes");
 
-        group.MapPut("/{processId}", async (string processId, HttpRequest request, IGrainFactory grains) =>
+        group.MapPut("/{processId}", async (string processId, HttpRequest request, GrainReferences grains) =>
         {
             var (definition, problem) = await JsonBody.Read<ProcessDefinition>(request);
             if (problem is not null)
             {
                 return problem;
             }
-            var result = await grains.GetGrain<IProcessGrain>(processId).Put(definition!);
+            var result = await grains.Get<IProcessGrain>(processId).Put(definition!);
             return result.Succeeded ? ApiJson.Ok(Shape(result.Value!)) : ApiProblems.Invalid(result.Errors!);
         }).RequireAuthorization(Scopes.Admin).Accepts<ProcessDefinition>("application/json");
 
-        group.MapGet("/{processId}", async (string processId, IGrainFactory grains) =>
-            await grains.GetGrain<IProcessGrain>(processId).GetLatest() is { } latest
+        group.MapGet("/{processId}", async (string processId, GrainReferences grains) =>
+            await grains.Get<IProcessGrain>(processId).GetLatest() is { } latest
                 ? ApiJson.Ok(Shape(latest))
                 : ApiProblems.NotFound($"process '{processId}'")).RequireAuthorization(Scopes.Read);
 
-        group.MapGet("/{processId}/versions/{version:int}", async (string processId, int version, IGrainFactory grains) =>
-            await grains.GetGrain<IProcessGrain>(processId).GetVersion(version) is { } found
+        group.MapGet("/{processId}/versions/{version:int}", async (string processId, int version, GrainReferences grains) =>
+            await grains.Get<IProcessGrain>(processId).GetVersion(version) is { } found
                 ? ApiJson.Ok(Shape(found))
                 : ApiProblems.NotFound($"version {version} of process '{processId}'")).RequireAuthorization(Scopes.Read);
 
-        group.MapGet("/", async (IGrainFactory grains) =>
+        group.MapGet("/", async (GrainReferences grains) =>
         {
-            var ids = await grains.GetGrain<ICatalogGrain>(ICatalogGrain.Processes).List();
-            var latest = await Task.WhenAll(ids.Select(id => grains.GetGrain<IProcessGrain>(id).GetLatest()));
+            var ids = await grains.Get<ICatalogGrain>(ICatalogGrain.Processes).List();
+            var latest = await Task.WhenAll(ids.Select(id => grains.Get<IProcessGrain>(id).GetLatest()));
             return ApiJson.Ok(latest.OfType<ProcessVersion>().Select(Shape));
         }).RequireAuthorization(Scopes.Read);
 
