@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Diagnostics;
-using Npgsql;
+using SlaGrains.Contracts;
 
 namespace SlaGrains.Host.Api;
 
@@ -11,8 +11,8 @@ public sealed partial class StorageUnavailableHandler : IExceptionHandler, IDisp
 {
     private static readonly TimeSpan CountEvery = TimeSpan.FromSeconds(10);
     private readonly ILogger<StorageUnavailableHandler> _logger;
-    // An outage fails every request: a warning with its stack trace for each was 7 MB of a front-end's log in an
-    // 8-second drill. Now the first 503 of each 10 s says why, and one line counts the rest of those 10 s.
+    // An outage fails every request: the first 503 of each 10 s says why, and one line counts the rest of those 10 s,
+    // so the log stays readable instead of holding a stack trace per request.
     private readonly LogThrottle _warnings;
 
     public StorageUnavailableHandler(ILogger<StorageUnavailableHandler> logger, TimeProvider clock)
@@ -30,7 +30,8 @@ public sealed partial class StorageUnavailableHandler : IExceptionHandler, IDisp
             await Results.Problem(statusCode: bad.StatusCode, title: title, detail: bad.Message).ExecuteAsync(httpContext);
             return true;
         }
-        if (!IsUnavailable(exception))
+        // A write conflict is no outage, but Orleans has let the stale activation go and the same request succeeds again.
+        if (!StorageFailures.IsUnavailable(exception) && exception is not Orleans.Storage.InconsistentStateException)
         {
             return false;
         }
@@ -43,18 +44,6 @@ public sealed partial class StorageUnavailableHandler : IExceptionHandler, IDisp
             detail: "SlaGrains cannot reach its storage or cluster right now. Nothing was changed; retry with the same request.")
             .ExecuteAsync(httpContext);
         return true;
-    }
-
-    public static bool IsUnavailable(Exception exception)
-    {
-        for (var e = exception; e is not null; e = e.InnerException)
-        {
-            if (e is Contracts.StorageUnavailableException or NpgsqlException or TimeoutException or OrleansException or System.Net.Sockets.SocketException)
-            {
-                return true;
-            }
-        }
-        return false;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Storage or cluster unavailable while serving {Path}")]
