@@ -36,7 +36,8 @@ if (args.Contains("migrate", StringComparer.Ordinal))
 }
 if (postgres is not null && builder.Configuration.GetValue("Sla:Storage:ApplySchema", true))
 {
-    await PostgresSchema.ApplyAsync(postgres);
+    // Registered before Orleans' services, so it is the first start-up step the log shows.
+    builder.Services.AddHostedService(services => new PostgresSchemaStartup(postgres, services.GetRequiredService<ILogger<PostgresSchemaStartup>>()));
 }
 
 var role = SlaRole.From(builder.Configuration, postgres is not null);
@@ -45,6 +46,7 @@ if (role.HostsGrains)
     builder.UseOrleans(silo =>
     {
         silo.UseSlaStorage(builder.Configuration);
+        silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, SiloStartedNotice>();
         silo.Services.AddSerializer(s => s.AddSlaSerialization());
         silo.Services.AddOptions<WebhookOptions>().Bind(builder.Configuration.GetSection(WebhookOptions.Section));
         silo.Services.AddOptions<Limits>().Bind(builder.Configuration.GetSection(Limits.Section)).ValidateDataAnnotations().ValidateOnStart();
