@@ -25,7 +25,7 @@ public sealed partial class WebhookSender(IHttpClientFactory httpClients, Outbou
         var attempt = pending.Attempts + 1;
         DeliveryResult Failed(string error) => new(pending.DeliveryId, attempt, null, error);
 
-        // Stored before the policy existed or the allow-list changed: checked again on every send.
+        // The allow-list may have changed since the webhook was registered: checked again on every send.
         if (policy.Refusal(definition.Url) is { } refusal)
         {
             return Failed($"refused by the outbound URL policy: {refusal}");

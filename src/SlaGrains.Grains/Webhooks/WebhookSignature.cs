@@ -3,7 +3,7 @@ using System.Text;
 
 namespace SlaGrains.Grains.Webhooks;
 
-/// <summary>API.md's signature: <c>sha256=</c> and the lowercase hex HMAC-SHA256 of the raw body, keyed by the secret.</summary>
+/// <summary>docs/api.md's signature: <c>sha256=</c> and the lowercase hex HMAC-SHA256 of the raw body, keyed by the secret.</summary>
 public static class WebhookSignature
 {
     public const string Header = "X-SlaGrains-Signature";

@@ -14,13 +14,13 @@ public sealed class WebhookState
     [Id(1)] public Instant UpdatedAt { get; set; }
 
     /// <summary>The most recent attempts, oldest first, capped.</summary>
-    [Id(3)] public List<WebhookAttempt> Log { get; set; } = [];
+    [Id(2)] public List<WebhookAttempt> Log { get; set; } = [];
 
     /// <summary>Delivery ids already delivered or given up, most recent last, capped: a notice handed over twice is sent once.</summary>
-    [Id(4)] public List<string> Done { get; set; } = [];
+    [Id(3)] public List<string> Done { get; set; } = [];
 
     /// <summary>The numbers of the outbox's pages that hold deliveries, oldest first; no other page is read.</summary>
-    [Id(5)] public List<int> Pages { get; set; } = [];
+    [Id(4)] public List<int> Pages { get; set; } = [];
 }
 
 /// <summary>One page of the outbox: up to <see cref="WebhookOutboxPages.PageSize"/> deliveries, oldest first.</summary>

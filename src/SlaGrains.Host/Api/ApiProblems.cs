@@ -1,6 +1,6 @@
 namespace SlaGrains.Host.Api;
 
-/// <summary>RFC 7807 answers in the shapes API.md names: 400 with <c>errors</c> by field, 404 naming what is missing.</summary>
+/// <summary>RFC 7807 answers in the shapes docs/api.md names: 400 with <c>errors</c> by field, 404 naming what is missing.</summary>
 public static class ApiProblems
 {
     public static IResult Invalid(IReadOnlyDictionary<string, string[]> errors) =>

@@ -8,7 +8,7 @@ using SlaGrains.Host.Security;
 
 namespace SlaGrains.Host.Api;
 
-/// <summary>API.md, "Calendars": business-hours calendars and the add/elapsed helpers.</summary>
+/// <summary>docs/api.md, "Calendars": business-hours calendars and the add/elapsed helpers.</summary>
 public static class CalendarsApi
 {
     /// <summary>The most business time one add may ask for (<see cref="InstantRange.MaxSpan"/>), in seconds.</summary>

@@ -7,7 +7,7 @@ using SlaGrains.Host.Security;
 
 namespace SlaGrains.Host.Api;
 
-/// <summary>API.md, "Cases: events in, snapshots out", and the queue listing.</summary>
+/// <summary>docs/api.md, "Cases: events in, snapshots out", and the queue listing.</summary>
 public static class CasesApi
 {
     public const int MaxBatch = 1000;

@@ -5,7 +5,7 @@ using SlaGrains.Host.Security;
 
 namespace SlaGrains.Host.Api;
 
-/// <summary>API.md, "Entitlements": an account's right to a process, with status and remaining cases on read.</summary>
+/// <summary>docs/api.md, "Entitlements": an account's right to a process, with status and remaining cases on read.</summary>
 public static class EntitlementsApi
 {
     public static RouteGroupBuilder MapEntitlementsApi(this IEndpointRouteBuilder routes)

@@ -6,7 +6,7 @@ using SlaGrains.Host.Security;
 
 namespace SlaGrains.Host.Api;
 
-/// <summary>API.md, "Entitlement processes": versioned definitions; a changed PUT makes a new version.</summary>
+/// <summary>docs/api.md, "Entitlement processes": versioned definitions; a changed PUT makes a new version.</summary>
 public static class ProcessesApi
 {
     public static RouteGroupBuilder MapProcessesApi(this IEndpointRouteBuilder routes)

@@ -5,7 +5,7 @@ using SlaGrains.Host.Security;
 
 namespace SlaGrains.Host.Api;
 
-/// <summary>API.md, "Webhooks": subscriptions and their delivery log. Secrets go in and never come out.</summary>
+/// <summary>docs/api.md, "Webhooks": subscriptions and their delivery log. Secrets go in and never come out.</summary>
 public static class WebhooksApi
 {
     public static RouteGroupBuilder MapWebhooksApi(this IEndpointRouteBuilder routes)

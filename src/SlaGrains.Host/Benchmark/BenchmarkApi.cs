@@ -5,8 +5,8 @@ using SlaGrains.Host.Security;
 namespace SlaGrains.Host.Benchmark;
 
 /// <summary>
-/// QUALITY.md measures ingestion against "a bare minimal-API endpoint that only calls one no-op grain", in the same
-/// run. This is that endpoint; it exists only when <c>Sla:Benchmark:Enabled</c> is true.
+/// The ingestion benchmark (docs/benchmarks.md) measures against a bare minimal-API endpoint that only calls one no-op
+/// grain, in the same run. This is that endpoint; it exists only when <c>Sla:Benchmark:Enabled</c> is true.
 /// </summary>
 public static class BenchmarkApi
 {
