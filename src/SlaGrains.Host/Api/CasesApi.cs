@@ -1,5 +1,4 @@
 using NodaTime;
-using SlaGrains.Contracts;
 using SlaGrains.Contracts.Cases;
 using SlaGrains.Contracts.Queues;
 using SlaGrains.Host.Hosting;
@@ -160,7 +159,7 @@ public static class CasesApi
                 {
                     result = unavailable ? throw new TimeoutException() : await grain.Apply(e);
                 }
-                catch (Exception ex) when (StorageFailures.IsUnavailable(ex))
+                catch (Exception ex) when (StorageUnavailableHandler.AnswersRetry(ex))
                 {
                     // Later events of this case may depend on this one: none of them is applied, all can be resent.
                     unavailable = true;

@@ -30,8 +30,7 @@ public sealed partial class StorageUnavailableHandler : IExceptionHandler, IDisp
             await Results.Problem(statusCode: bad.StatusCode, title: title, detail: bad.Message).ExecuteAsync(httpContext);
             return true;
         }
-        // A write conflict is no outage, but Orleans has let the stale activation go and the same request succeeds again.
-        if (!StorageFailures.IsUnavailable(exception) && exception is not Orleans.Storage.InconsistentStateException)
+        if (!AnswersRetry(exception))
         {
             return false;
         }
@@ -45,6 +44,13 @@ public sealed partial class StorageUnavailableHandler : IExceptionHandler, IDisp
             .ExecuteAsync(httpContext);
         return true;
     }
+
+    /// <summary>
+    /// Whether the API answers 503 (retry): storage is unavailable (<see cref="StorageFailures.IsUnavailable"/>), or a
+    /// write conflict, which is no outage, but Orleans has let the stale activation go and the same request succeeds again.
+    /// </summary>
+    public static bool AnswersRetry(Exception exception) =>
+        StorageFailures.IsUnavailable(exception) || exception is Orleans.Storage.InconsistentStateException;
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Storage or cluster unavailable while serving {Path}")]
     private partial void LogUnavailable(Exception ex, PathString path);
