@@ -1,5 +1,8 @@
+using System.ComponentModel;
+using Microsoft.AspNetCore.Http.HttpResults;
 using SlaGrains.Contracts.Catalog;
 using SlaGrains.Contracts.Webhooks;
+using SlaGrains.Host.Api.OpenApi;
 using SlaGrains.Host.Security;
 
 namespace SlaGrains.Host.Api;
@@ -11,7 +14,7 @@ public static class WebhooksApi
     {
         var group = routes.MapGroup("/api/v1/webhooks").WithTags("Webhooks").RequireAuthorization(Scopes.Admin);
 
-        group.MapPut("/{webhookId}", async (string webhookId, HttpRequest request, IGrainFactory grains) =>
+        group.MapPut("/{webhookId}", async Task<Results<JsonOk<WebhookRecord>, ProblemHttpResult>> (string webhookId, HttpRequest request, IGrainFactory grains) =>
         {
             var (definition, problem) = await JsonBody.Read<WebhookDefinition>(request);
             if (problem is not null)
@@ -19,22 +22,25 @@ public static class WebhooksApi
                 return problem;
             }
             var result = await grains.GetGrain<IWebhookGrain>(webhookId).Put(definition!);
-            return result.Succeeded ? ApiJson.Ok(result.Value) : ApiProblems.Invalid(result.Errors!);
-        }).Accepts<WebhookDefinition>("application/json");
+            return result.Succeeded ? ApiJson.Ok(result.Value!) : ApiProblems.Invalid(result.Errors!);
+        }).AcceptsJson<WebhookDefinition>()
+            .WithName("putWebhook").WithSummary("Create or replace a webhook subscription (the secret is write-only)");
 
-        group.MapGet("/{webhookId}", async (string webhookId, IGrainFactory grains) =>
+        group.MapGet("/{webhookId}", async Task<Results<JsonOk<WebhookRecord>, ProblemHttpResult>> (string webhookId, IGrainFactory grains) =>
             await grains.GetGrain<IWebhookGrain>(webhookId).Read() is { } record
                 ? ApiJson.Ok(record)
-                : ApiProblems.NotFound($"webhook '{webhookId}'"));
+                : ApiProblems.NotFound($"webhook '{webhookId}'"))
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
+            .WithName("getWebhook").WithSummary("Read a webhook subscription (without its secret)");
 
-        group.MapGet("/", async (IGrainFactory grains) =>
+        group.MapGet("/", async Task<JsonOk<IReadOnlyList<WebhookRecord>>> (IGrainFactory grains) =>
         {
             var ids = await grains.GetGrain<ICatalogGrain>(ICatalogGrain.Webhooks).List();
             var records = await Task.WhenAll(ids.Select(id => grains.GetGrain<IWebhookGrain>(id).Read()));
-            return ApiJson.Ok(records.OfType<WebhookRecord>());
-        });
+            return ApiJson.Ok<IReadOnlyList<WebhookRecord>>([.. records.OfType<WebhookRecord>()]);
+        }).WithName("listWebhooks").WithSummary("List the webhook subscriptions");
 
-        group.MapGet("/{webhookId}/deliveries", async (string webhookId, int? limit, IGrainFactory grains) =>
+        group.MapGet("/{webhookId}/deliveries", async Task<Results<JsonOk<IReadOnlyList<WebhookAttempt>>, ProblemHttpResult>> (string webhookId, [Description("At most this many attempts (1 to 200, default 50)")] int? limit, IGrainFactory grains) =>
         {
             var webhook = grains.GetGrain<IWebhookGrain>(webhookId);
             if (await webhook.Read() is null)
@@ -42,7 +48,8 @@ public static class WebhooksApi
                 return ApiProblems.NotFound($"webhook '{webhookId}'");
             }
             return ApiJson.Ok(await webhook.Deliveries(Math.Clamp(limit ?? 50, 1, 200)));
-        });
+        }).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
+            .WithName("listWebhookDeliveries").WithSummary("Read a webhook's delivery log, newest first");
 
         return group;
     }
