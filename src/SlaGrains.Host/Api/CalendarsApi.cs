@@ -1,8 +1,11 @@
+using System.ComponentModel;
+using Microsoft.AspNetCore.Http.HttpResults;
 using NodaTime;
 using SlaGrains.Contracts.Calendars;
 using SlaGrains.Contracts.Catalog;
 using SlaGrains.Domain.Calendars;
 using SlaGrains.Grains.Calendars;
+using SlaGrains.Host.Api.OpenApi;
 using SlaGrains.Host.Hosting;
 using SlaGrains.Host.Security;
 
@@ -18,7 +21,7 @@ public static class CalendarsApi
     {
         var group = routes.MapGroup("/api/v1/calendars").WithTags("Calendars");
 
-        group.MapPut("/{calendarId}", async (string calendarId, HttpRequest request, GrainReferences grains) =>
+        group.MapPut("/{calendarId}", async Task<Results<JsonOk<CalendarRead>, ProblemHttpResult>> (string calendarId, HttpRequest request, GrainReferences grains) =>
         {
             var (definition, problem) = await JsonBody.Read<CalendarDefinition>(request);
             if (problem is not null)
@@ -26,22 +29,28 @@ public static class CalendarsApi
                 return problem;
             }
             var result = await grains.Get<ICalendarGrain>(calendarId).Put(definition!);
-            return result.Succeeded ? ApiJson.Ok(Shape(result.Value!)) : ApiProblems.Invalid(result.Errors!);
-        }).RequireAuthorization(Scopes.Admin).Accepts<CalendarDefinition>("application/json");
+            return result.Succeeded ? Shape(result.Value!) : ApiProblems.Invalid(result.Errors!);
+        }).RequireAuthorization(Scopes.Admin).AcceptsJson<CalendarDefinition>()
+            .WithName("putCalendar").WithSummary("Create or replace a business-hours calendar");
 
-        group.MapGet("/{calendarId}", async (string calendarId, GrainReferences grains) =>
+        group.MapGet("/{calendarId}", async Task<Results<JsonOk<CalendarRead>, ProblemHttpResult>> (string calendarId, GrainReferences grains) =>
             await grains.Get<ICalendarGrain>(calendarId).Read() is { } record
-                ? ApiJson.Ok(Shape(record))
-                : ApiProblems.NotFound($"calendar '{calendarId}'")).RequireAuthorization(Scopes.Read);
+                ? Shape(record)
+                : ApiProblems.NotFound($"calendar '{calendarId}'")).RequireAuthorization(Scopes.Read)
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
+            .WithName("getCalendar").WithSummary("Read a calendar");
 
-        group.MapGet("/", async (GrainReferences grains) =>
+        group.MapGet("/", async Task<JsonOk<IReadOnlyList<CalendarRead>>> (GrainReferences grains) =>
         {
             var ids = await grains.Get<ICatalogGrain>(ICatalogGrain.Calendars).List();
             var records = await Task.WhenAll(ids.Select(id => grains.Get<ICalendarGrain>(id).Read()));
-            return ApiJson.Ok(records.OfType<CalendarRecord>().Select(Shape));
-        }).RequireAuthorization(Scopes.Read);
+            return ApiJson.StoredList(records.OfType<CalendarRecord>().Select(r => (r.Definition, Read(r))));
+        }).RequireAuthorization(Scopes.Read)
+            .WithName("listCalendars").WithSummary("List the calendars");
 
-        group.MapGet("/{calendarId}/add", async (string calendarId, string? start, long? seconds, GrainReferences grains, CompiledCalendars compiled) =>
+        group.MapGet("/{calendarId}/add", async Task<Results<JsonOk<CalendarAddResult>, ProblemHttpResult>> (string calendarId,
+            [Description("The instant to start from (ISO 8601 with an offset, like 2025-03-03T09:00:00Z)")] string? start,
+            [Description("The business time to add, in whole seconds")] long? seconds, GrainReferences grains, CompiledCalendars compiled) =>
         {
             var errors = new Dictionary<string, string[]>();
             var from = Query.Instant(start, "start", errors);
@@ -66,11 +75,14 @@ public static class CalendarsApi
                 return ApiProblems.NotFound($"calendar '{calendarId}'");
             }
             return calendar.Add(from!.Value, Duration.FromSeconds(seconds!.Value)) is { } result
-                ? ApiJson.Ok(new { result })
+                ? ApiJson.Ok(new CalendarAddResult(result))
                 : ApiProblems.Invalid("seconds", $"{seconds} seconds of business time from {from} end at or after {InstantRange.End}, outside the supported range ({InstantRange.Description}).");
-        }).RequireAuthorization(Scopes.Read);
+        }).RequireAuthorization(Scopes.Read).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
+            .WithName("addBusinessTime").WithSummary("Add business time (seconds) to an instant (start) on a calendar");
 
-        group.MapGet("/{calendarId}/elapsed", async (string calendarId, string? from, string? to, GrainReferences grains, CompiledCalendars compiled) =>
+        group.MapGet("/{calendarId}/elapsed", async Task<Results<JsonOk<CalendarElapsedResult>, ProblemHttpResult>> (string calendarId,
+            [Description("The start (ISO 8601 with an offset)")] string? from, [Description("The end (ISO 8601 with an offset)")] string? to,
+            GrainReferences grains, CompiledCalendars compiled) =>
         {
             var errors = new Dictionary<string, string[]>();
             var a = Query.Instant(from, "from", errors);
@@ -84,8 +96,9 @@ public static class CalendarsApi
                 return ApiProblems.NotFound($"calendar '{calendarId}'");
             }
             var elapsed = calendar.Elapsed(a!.Value, b!.Value);
-            return ApiJson.Ok(new { seconds = (long)Math.Truncate(elapsed.TotalSeconds) });
-        }).RequireAuthorization(Scopes.Read);
+            return ApiJson.Ok(new CalendarElapsedResult((long)Math.Truncate(elapsed.TotalSeconds)));
+        }).RequireAuthorization(Scopes.Read).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
+            .WithName("businessTimeElapsed").WithSummary("Measure the business time between two instants (from, to) on a calendar");
 
         return group;
     }
@@ -93,6 +106,7 @@ public static class CalendarsApi
     private static async Task<BusinessCalendar?> Compile(GrainReferences grains, CompiledCalendars compiled, string calendarId) =>
         await grains.Get<ICalendarGrain>(calendarId).Read() is { } record ? compiled.Get(record) : null;
 
-    private static object Shape(CalendarRecord record) =>
-        ApiJson.With(record.Definition, ("calendarId", record.CalendarId), ("updatedAt", record.UpdatedAt));
+    private static JsonOk<CalendarRead> Shape(CalendarRecord record) => ApiJson.Stored(record.Definition, Read(record));
+
+    private static CalendarRead Read(CalendarRecord record) => new(record.CalendarId, record.UpdatedAt);
 }
