@@ -1,4 +1,3 @@
-using System.Data.Common;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using Npgsql;
@@ -85,10 +84,10 @@ public sealed class GroupCommitGrainStorage : IGrainStorage, IDisposable
                 version = reader.GetInt32(1);
             }
         }
-        catch (Exception ex) when (IsOutage(ex))
+        catch (Exception ex) when (StorageFailures.IsUnavailable(ex))
         {
             _failures.Failed(ex, "read", 1);
-            throw Unavailable(ex);
+            throw StorageFailures.Unavailable(ex);
         }
         grainState.State = payload is null ? _activators.GetActivator<T>().Create() : _serializer.Deserialize<T>(new BinaryData(payload))!;
         grainState.ETag = version?.ToString(CultureInfo.InvariantCulture);
@@ -166,12 +165,12 @@ public sealed class GroupCommitGrainStorage : IGrainStorage, IDisposable
         }
         catch (Exception ex)
         {
-            var outage = IsOutage(ex);
+            var outage = StorageFailures.IsUnavailable(ex);
             if (outage)
             {
                 _failures.Failed(ex, "write", ordered.Length);
             }
-            var failure = outage ? Unavailable(ex) : ex;
+            var failure = outage ? StorageFailures.Unavailable(ex) : ex;
             foreach (var write in ordered)
             {
                 write.Done.TrySetException(failure);
@@ -227,22 +226,6 @@ public sealed class GroupCommitGrainStorage : IGrainStorage, IDisposable
         MemoryMarshal.TryGetArray(data.ToMemory(), out var segment) && segment.Offset == 0 && segment.Count == segment.Array!.Length
             ? segment.Array
             : data.ToArray();
-
-    /// <summary>What the existing outage path (503 and retry) stands for: the database, not the request, failed.</summary>
-    private static bool IsOutage(Exception exception)
-    {
-        for (var e = exception; e is not null; e = e.InnerException)
-        {
-            if (e is DbException or TimeoutException or IOException or System.Net.Sockets.SocketException)
-            {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static StorageUnavailableException Unavailable(Exception exception) =>
-        new($"Storage failed: {exception.GetType().Name}: {exception.Message}");
 
     public void Dispose()
     {

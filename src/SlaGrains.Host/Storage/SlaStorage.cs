@@ -29,7 +29,7 @@ public static class SlaStorage
     /// <summary>
     /// The connection string Orleans' providers use: the configured one plus two Npgsql settings, unless it sets them.
     /// The providers send the same few statements all day; unprepared, PostgreSQL parses and plans the grain-state
-    /// write (a two-branch CTE) on every call, and prepared it does twice the writes per CPU second (pgbench,
+    /// write (a two-branch CTE) on every call; prepared, it plans it once per connection (pgbench figures:
     /// docs/benchmarks.md). The providers open and close a pooled connection per operation and leave no session
     /// state behind, so the reset Npgsql sends on every reopen (several statements once any are prepared) buys nothing.
     /// </summary>
@@ -123,7 +123,7 @@ public static class SlaStorage
     /// <summary>
     /// Grain state in this process's memory (volatile), for the embedded mode and single-silo test clusters,
     /// serialized as PostgreSQL's is: a state type that Orleans' serializer cannot round-trip fails the same way in
-    /// both (Orleans' default storage serializer, Newtonsoft JSON, also cost more than the SLA engine did).
+    /// both.
     /// </summary>
     public static ISiloBuilder UseInProcessGrainStorage(this ISiloBuilder silo)
     {
@@ -134,10 +134,10 @@ public static class SlaStorage
     }
 
     /// <summary>
-    /// Grain state in PostgreSQL, serialized by Orleans' own serializer: state types carry [Id] and [Alias], so a
-    /// renamed or moved type still reads what an older build wrote. Reads and writes go through the group-commit
-    /// writer (<see cref="GroupCommitOptions"/>, <c>Sla:Storage:GroupCommit</c>) unless it is turned off; Orleans'
-    /// ADO.NET provider on the same table clears records, and serves everything when the writer is off.
+    /// Grain state in PostgreSQL, serialized by Orleans' own serializer: state types carry [Id] and [Alias], so
+    /// renaming or moving a type does not change what is stored. Reads and writes go through the group-commit writer
+    /// (<see cref="GroupCommitOptions"/>, <c>Sla:Storage:GroupCommit</c>) unless it is turned off; Orleans' ADO.NET
+    /// provider on the same table clears records, and serves everything when the writer is off.
     /// </summary>
     public static ISiloBuilder UsePostgresGrainStorage(this ISiloBuilder silo, string connectionString)
     {
