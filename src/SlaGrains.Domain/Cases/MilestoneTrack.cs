@@ -15,6 +15,8 @@ internal sealed class MilestoneTrack(int order, MilestoneDefinition definition, 
     public string Key { get; } = MilestoneKey.From(definition.Name);
     public string? CalendarId { get; } = calendarId;
     public BusinessCalendar Calendar { get; } = calendar;
+    private readonly HashSet<CaseEventType> _completedBy = TypesNamed(definition.CompletedBy);
+    private readonly HashSet<CaseEventType> _startedBy = TypesNamed(definition.StartedBy);
 
     public bool Matches(Cases.CaseFields fields)
     {
@@ -59,13 +61,26 @@ internal sealed class MilestoneTrack(int order, MilestoneDefinition definition, 
         {
             return false;
         }
-        return Definition.CompletedBy?.Contains(ProcessValidator.EventTypeName(e.Type), StringComparer.Ordinal) == true;
+        return _completedBy.Contains(e.Type);
     }
 
-    public bool IsStartedBy(CaseEvent e) =>
-        Definition.StartedBy?.Contains(ProcessValidator.EventTypeName(e.Type), StringComparer.Ordinal) == true;
+    public bool IsStartedBy(CaseEvent e) => _startedBy.Contains(e.Type);
 
     public bool IsPausedBy(string? status, IReadOnlyList<string>? processPausedStatuses) =>
         status is not null &&
         (Definition.PausedStatuses ?? processPausedStatuses)?.Contains(status, StringComparer.OrdinalIgnoreCase) == true;
+
+    // A validated process names only known types; any other name matches no event.
+    private static HashSet<CaseEventType> TypesNamed(IReadOnlyList<string>? names)
+    {
+        var types = new HashSet<CaseEventType>();
+        foreach (var name in names ?? [])
+        {
+            if (CaseEventTypes.TryParse(name, out var type))
+            {
+                types.Add(type);
+            }
+        }
+        return types;
+    }
 }
