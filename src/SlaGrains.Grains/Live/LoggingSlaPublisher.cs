@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Logging;
-using SlaGrains.Contracts.Live;
 using SlaGrains.Domain.Cases;
 
 namespace SlaGrains.Grains.Live;
@@ -7,10 +6,10 @@ namespace SlaGrains.Grains.Live;
 /// <summary>The publisher used until a host supplies its own: it writes each notice to the log.</summary>
 public sealed partial class LoggingSlaPublisher(ILogger<LoggingSlaPublisher> logger) : ISlaPublisher
 {
-    public Task Notify(SlaNotice notice)
+    public Task Notify(FiredNotice fired)
     {
-        ArgumentNullException.ThrowIfNull(notice);
-        LogNotice(notice.Type, notice.DeliveryId, notice.OccurredAt);
+        ArgumentNullException.ThrowIfNull(fired);
+        LogNotice(fired.Notice.Type, fired.Notice.DeliveryId, fired.Notice.OccurredAt);
         return Task.CompletedTask;
     }
 
