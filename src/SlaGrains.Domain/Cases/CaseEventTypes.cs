@@ -1,7 +1,7 @@
 namespace SlaGrains.Domain.Cases;
 
 /// <summary>
-/// The wire names of <see cref="CaseEventType"/> (API.md, "Event types"), as events carry them and processes name them
+/// The wire names of <see cref="CaseEventType"/> (docs/api.md, "Events"), as events carry them and processes name them
 /// in <c>startedBy</c> and <c>completedBy</c>. The switch has no default arm, so a member without a name fails the build.
 /// </summary>
 public static class CaseEventTypes

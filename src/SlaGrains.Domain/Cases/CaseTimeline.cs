@@ -4,7 +4,7 @@ namespace SlaGrains.Domain.Cases;
 
 /// <summary>
 /// The milestone timeline: one pure function from a case's events, entitlement, pinned process version and calendars
-/// to its state as of an instant (SEMANTICS.md §3–9) and the notifications it owes. Events are folded in
+/// to its state as of an instant (docs/semantics.md) and the notifications it owes. Events are folded in
 /// <c>occurredAt</c> order (ties: arrival order); a repeated <c>eventId</c> is ignored; events after
 /// <c>asOf</c> are not yet history. A late event simply lands in its place on the next evaluation.
 /// </summary>

@@ -3,9 +3,9 @@ using NodaTime;
 namespace SlaGrains.Domain.Cases;
 
 /// <summary>
-/// A notification that fired, exactly as webhooks and live subscribers receive it (API.md, "Webhooks"): every channel
+/// A notification that fired, exactly as webhooks and live subscribers receive it (docs/api.md): every channel
 /// sends <c>JsonSerializer.Serialize(notice, SlaJson.Options)</c> of this record, so its members, in this order, are
-/// the wire shape. <see cref="DeliveryId"/> is the stable notification id of SEMANTICS.md §6, so receivers can
+/// the wire shape. <see cref="DeliveryId"/> is the stable notification id of docs/semantics.md, so receivers can
 /// deduplicate across retries and failovers. Where it goes is not part of it (<see cref="FiredNotice"/>).
 /// </summary>
 public sealed record SlaNotice

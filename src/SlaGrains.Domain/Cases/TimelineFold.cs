@@ -5,7 +5,7 @@ using SlaGrains.Domain.Processes;
 namespace SlaGrains.Domain.Cases;
 
 /// <summary>
-/// The milestone timeline's state, built by applying a case's events one at a time in history order (SEMANTICS.md
+/// The milestone timeline's state, built by applying a case's events one at a time in history order (docs/semantics.md
 /// §3–8): the case's fields, whether it entered the process, and each milestone's instances. What callers read of it
 /// (snapshots, notifications, pages) is built by <see cref="TimelineOutput"/>; <see cref="CaseFold"/> keeps one alive.
 /// </summary>
@@ -211,7 +211,7 @@ internal sealed class TimelineFold
         }
     }
 
-    /// <summary>Enters the process at the event that gives the case its admitted entitlement (SEMANTICS.md §3).</summary>
+    /// <summary>Enters the process at the event that gives the case its admitted entitlement (docs/semantics.md).</summary>
     private bool TryEnter()
     {
         if (Entered || OpenedAt is null || Closed || Input.Entitlement is not { } decision || Input.Process is null ||

@@ -5,7 +5,7 @@ namespace SlaGrains.Domain.Cases;
 
 /// <summary>
 /// What callers read of a <see cref="TimelineFold"/> as of an instant: the snapshot, single instances and pages of
-/// them, and the notifications each instance owes (SEMANTICS.md §6–9). Reads the fold, never changes it.
+/// them, and the notifications each instance owes (docs/semantics.md). Reads the fold, never changes it.
 /// </summary>
 internal static class TimelineOutput
 {

@@ -1,6 +1,6 @@
 namespace SlaGrains.Domain.Processes;
 
-/// <summary>What a milestone action does (SEMANTICS.md §7).</summary>
+/// <summary>What a milestone action does (docs/semantics.md).</summary>
 public enum ActionType
 {
     /// <summary>A signed delivery to the webhooks subscribed to the notification's type.</summary>

@@ -29,7 +29,7 @@ public sealed class CaseState
     /// <summary>Why matching chose an entitlement, or found none, for a case opened without one.</summary>
     [Id(4)] public string? MatchReason { get; set; }
 
-    /// <summary>Notification ids already fired (SEMANTICS.md §6). Recorded in the same write as the notice enters the outbox.</summary>
+    /// <summary>Notification ids already fired (docs/semantics.md). Recorded in the same write as the notice enters the outbox.</summary>
     [Id(5)] public HashSet<string> Fired { get; set; } = new(StringComparer.Ordinal);
 
     /// <summary>Fired notices, with where they go, not yet handed to the publisher; retried until it takes them.</summary>
