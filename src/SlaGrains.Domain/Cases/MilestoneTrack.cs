@@ -15,6 +15,8 @@ internal sealed class MilestoneTrack(int order, MilestoneDefinition definition, 
     public string Key { get; } = MilestoneKey.From(definition.Name);
     public string? CalendarId { get; } = calendarId;
     public BusinessCalendar Calendar { get; } = calendar;
+    /// <summary>The definition's actions by what triggers them; built once, since every evaluation reads them.</summary>
+    public MilestoneActions Actions { get; } = MilestoneActions.Of(definition.Actions ?? []);
     private readonly HashSet<CaseEventType> _completedBy = TypesNamed(definition.CompletedBy);
     private readonly HashSet<CaseEventType> _startedBy = TypesNamed(definition.StartedBy);
 

@@ -105,7 +105,7 @@ internal static class TimelineOutput
         var result = new List<PendingNotification>();
         foreach (var track in fold.Tracks)
         {
-            var actions = track.Track.Definition.Actions ?? [];
+            var actions = track.Track.Actions;
             foreach (var instance in track.Instances)
             {
                 var prefix = $"{fold.Input.CaseId}/{instance.Id}/";
@@ -113,15 +113,14 @@ internal static class TimelineOutput
                 {
                     if (instance.ViolatedAt is null)
                     {
-                        AddWarnings(result, prefix, track.Track, instance, actions);
+                        AddWarnings(result, prefix, track.Track, instance);
                     }
-                    foreach (var offset in ViolationOffsets(actions))
+                    foreach (var (offset, offsetActions) in actions.Violation)
                     {
                         var due = instance.Calendar.Add(instance.StartedAt, instance.Time + Duration.FromMinutes(offset), instance.Pauses);
                         if (due is { } at)
                         {
-                            result.Add(new PendingNotification($"{prefix}violation/{offset}m", instance.Id, NotificationKind.Violation, at,
-                                [.. actions.Where(a => a.When == ActionTrigger.Violation && (a.OffsetMinutes ?? 0) == offset)]));
+                            result.Add(new PendingNotification($"{prefix}violation/{offset}m", instance.Id, NotificationKind.Violation, at, offsetActions));
                         }
                     }
                 }
@@ -129,19 +128,17 @@ internal static class TimelineOutput
                 {
                     if (instance.ViolatedAt is { } violatedAt)
                     {
-                        result.Add(new PendingNotification($"{prefix}violation/0m", instance.Id, NotificationKind.Violation, violatedAt,
-                            [.. actions.Where(a => a.When == ActionTrigger.Violation && (a.OffsetMinutes ?? 0) == 0)]));
+                        result.Add(new PendingNotification($"{prefix}violation/0m", instance.Id, NotificationKind.Violation, violatedAt, actions.Violation[0].Actions));
                     }
                     result.Add(new PendingNotification($"{prefix}success/0m", instance.Id, NotificationKind.Success, instance.EndedAt!.Value,
-                        [.. actions.Where(a => a.When == ActionTrigger.Success)],
-                        Late: instance.EndStatus == MilestoneStatus.CompletedLate));
+                        actions.Success, Late: instance.EndStatus == MilestoneStatus.CompletedLate));
                 }
             }
         }
         return result;
     }
 
-    private static void AddWarnings(List<PendingNotification> result, string prefix, MilestoneTrack track, MilestoneInstance instance, IReadOnlyList<ActionDefinition> actions)
+    private static void AddWarnings(List<PendingNotification> result, string prefix, MilestoneTrack track, MilestoneInstance instance)
     {
         foreach (var warning in track.Definition.Warnings ?? [])
         {
@@ -155,23 +152,9 @@ internal static class TimelineOutput
             }
             if (instance.Calendar.Add(instance.StartedAt, threshold, instance.Pauses) is { } due)
             {
-                result.Add(new PendingNotification($"{prefix}warning/{offset}", instance.Id, NotificationKind.Warning, due,
-                    [.. actions.Where(a => a.When == ActionTrigger.Warning)]));
+                result.Add(new PendingNotification($"{prefix}warning/{offset}", instance.Id, NotificationKind.Warning, due, track.Actions.Warning));
             }
         }
-    }
-
-    private static SortedSet<int> ViolationOffsets(IReadOnlyList<ActionDefinition> actions)
-    {
-        var offsets = new SortedSet<int> { 0 };
-        foreach (var action in actions)
-        {
-            if (action.When == ActionTrigger.Violation)
-            {
-                offsets.Add(action.OffsetMinutes ?? 0);
-            }
-        }
-        return offsets;
     }
 
     private static MilestoneSnapshot SnapshotOf(MilestoneInstance instance, Instant asOf)
