@@ -1,5 +1,4 @@
 using NodaTime;
-using SlaGrains.Domain.Entitlements;
 using SlaGrains.Domain.Processes;
 
 namespace SlaGrains.Domain.Cases;
@@ -55,27 +54,32 @@ public sealed class CaseEngine
     public CaseSettlement Settle(Instant now, IReadOnlySet<string> fired)
     {
         ArgumentNullException.ThrowIfNull(fired);
-        var firedNow = new List<PendingNotification>();
-        var firedIds = new HashSet<string>(StringComparer.Ordinal);
-        var notices = new List<FiredNotice>();
-        var events = new List<CaseEvent>();
+        // Most settlements fire nothing: the lists are made only once something is due.
+        List<PendingNotification>? firedNow = null;
+        HashSet<string>? firedIds = null;
+        List<FiredNotice>? notices = null;
+        List<CaseEvent>? events = null;
         for (var round = 0; ; round++)
         {
             var evaluation = Evaluate(now);
-            var due = new List<PendingNotification>();
+            List<PendingNotification>? due = null;
             foreach (var n in evaluation.Notifications)
             {
-                if (n.DueAt <= now && !fired.Contains(n.Id) && !firedIds.Contains(n.Id))
+                if (n.DueAt <= now && !fired.Contains(n.Id) && firedIds?.Contains(n.Id) != true)
                 {
-                    due.Add(n);
+                    (due ??= []).Add(n);
                 }
             }
-            if (due.Count == 0 || round == MaxEscalationRounds)
+            if (due is null || round == MaxEscalationRounds)
             {
-                return new CaseSettlement(evaluation, firedNow, notices, events, Owed(evaluation, fired, firedIds));
+                return Settlement(evaluation);
             }
             due.Sort(static (a, b) => a.DueAt != b.DueAt ? a.DueAt.CompareTo(b.DueAt) : string.CompareOrdinal(a.Id, b.Id));
 
+            firedNow ??= [];
+            firedIds ??= new HashSet<string>(StringComparer.Ordinal);
+            notices ??= [];
+            events ??= [];
             var escalated = events.Count;
             foreach (var notification in due)
             {
@@ -86,7 +90,7 @@ public sealed class CaseEngine
             }
             if (events.Count == escalated)
             {
-                return new CaseSettlement(evaluation, firedNow, notices, events, Owed(evaluation, fired, firedIds));
+                return Settlement(evaluation);
             }
             // Appended once every notice of the round is built: the evaluation may read the live fold.
             for (var i = escalated; i < events.Count; i++)
@@ -94,6 +98,9 @@ public sealed class CaseEngine
                 _fold.Append(events[i]);
             }
         }
+
+        CaseSettlement Settlement(CaseEvaluation evaluation) =>
+            new(evaluation, firedNow ?? [], notices ?? [], events ?? [], Owed(evaluation, fired, firedIds));
     }
 
     /// <summary>
@@ -154,12 +161,12 @@ public sealed class CaseEngine
     }
 
     /// <summary>Per milestone instance that still owes a notification, when its earliest one falls due.</summary>
-    private static Dictionary<string, Instant> Owed(CaseEvaluation evaluation, IReadOnlySet<string> fired, HashSet<string> firedNow)
+    private static Dictionary<string, Instant> Owed(CaseEvaluation evaluation, IReadOnlySet<string> fired, HashSet<string>? firedNow)
     {
         var owed = new Dictionary<string, Instant>(StringComparer.Ordinal);
         foreach (var n in evaluation.Notifications)
         {
-            if (!fired.Contains(n.Id) && !firedNow.Contains(n.Id) &&
+            if (!fired.Contains(n.Id) && firedNow?.Contains(n.Id) != true &&
                 (!owed.TryGetValue(n.MilestoneId, out var earliest) || n.DueAt < earliest))
             {
                 owed[n.MilestoneId] = n.DueAt;
