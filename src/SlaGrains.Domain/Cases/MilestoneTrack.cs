@@ -17,8 +17,8 @@ internal sealed class MilestoneTrack(int order, MilestoneDefinition definition, 
     public BusinessCalendar Calendar { get; } = calendar;
     /// <summary>The definition's actions by what triggers them; built once, since every evaluation reads them.</summary>
     public MilestoneActions Actions { get; } = MilestoneActions.Of(definition.Actions ?? []);
-    private readonly HashSet<CaseEventType> _completedBy = TypesNamed(definition.CompletedBy);
-    private readonly HashSet<CaseEventType> _startedBy = TypesNamed(definition.StartedBy);
+    private readonly uint _completedBy = TypesNamed(definition.CompletedBy);
+    private readonly uint _startedBy = TypesNamed(definition.StartedBy);
 
     public bool Matches(Cases.CaseFields fields)
     {
@@ -63,26 +63,29 @@ internal sealed class MilestoneTrack(int order, MilestoneDefinition definition, 
         {
             return false;
         }
-        return _completedBy.Contains(e.Type);
+        return (_completedBy & Bit(e.Type)) != 0;
     }
 
-    public bool IsStartedBy(CaseEvent e) => _startedBy.Contains(e.Type);
+    public bool IsStartedBy(CaseEvent e) => (_startedBy & Bit(e.Type)) != 0;
 
     public bool IsPausedBy(string? status, IReadOnlyList<string>? processPausedStatuses) =>
         status is not null &&
         (Definition.PausedStatuses ?? processPausedStatuses)?.Contains(status, StringComparer.OrdinalIgnoreCase) == true;
 
-    // A validated process names only known types; any other name matches no event.
-    private static HashSet<CaseEventType> TypesNamed(IReadOnlyList<string>? names)
+    // A validated process names only known types; any other name matches no event. A bit per type: every case's
+    // every track holds two of these, so a set object each would cost memory per case.
+    private static uint TypesNamed(IReadOnlyList<string>? names)
     {
-        var types = new HashSet<CaseEventType>();
+        var types = 0u;
         foreach (var name in names ?? [])
         {
             if (CaseEventTypes.TryParse(name, out var type))
             {
-                types.Add(type);
+                types |= Bit(type);
             }
         }
         return types;
     }
+
+    private static uint Bit(CaseEventType type) => 1u << (int)type;
 }

@@ -19,6 +19,8 @@ public sealed class CaseEventTypesTests
             Assert.Equal(type, parsed);
         }
         Assert.Equal(Enum.GetValues<CaseEventType>(), CaseEventTypes.All);
+        // Milestones keep the types that start or complete them as bits of a 32-bit mask.
+        Assert.All(CaseEventTypes.All, type => Assert.InRange((int)type, 0, 31));
     }
 
     [Fact]
