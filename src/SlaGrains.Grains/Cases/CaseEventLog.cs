@@ -21,7 +21,7 @@ public sealed class CaseEventLog
     private readonly GrainId _grainId;
     private readonly CaseState _state;
     private readonly List<CaseEvent> _events = []; // the sealed runs and the tail decoded, in arrival order
-    private readonly Dictionary<string, CaseEvent> _byId = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _ids = new(StringComparer.Ordinal);
     private readonly HashSet<string> _customFieldNames = new(StringComparer.Ordinal);
     private ArrayBufferWriter<byte> _tail = new(); // the tail's buffer: an event is appended, the rest never copied again
     // The sealed runs' records by index, as read or written here (with their etags); the first State.SealedRuns.Count
@@ -60,7 +60,8 @@ public sealed class CaseEventLog
     }
 
     /// <summary>The stored event with id <paramref name="eventId"/>, if the log holds one.</summary>
-    public CaseEvent? Find(string eventId) => _byId.GetValueOrDefault(eventId);
+    public CaseEvent? Find(string eventId) =>
+        _ids.Contains(eventId) ? _events.Find(e => e.EventId == eventId) : null; // a scan only for a resend, which is rare
 
     /// <summary>Adds <paramref name="e"/> (a new id) to the tail; the case's next write stores it.</summary>
     public void Append(CaseEvent e)
@@ -139,7 +140,7 @@ public sealed class CaseEventLog
     private void Add(CaseEvent e)
     {
         _events.Add(e);
-        _byId.TryAdd(e.EventId, e);
+        _ids.Add(e.EventId);
         if (e.Case?.CustomFields is not null || e.Changes?.CustomFields is not null)
         {
             _customFieldNames.UnionWith(CaseEventValidator.CustomFieldNamesSetBy(e));
