@@ -4,15 +4,17 @@ using Microsoft.Extensions.Options;
 using SlaGrains.Domain.Validation;
 using SlaGrains.Grains.Calendars;
 using SlaGrains.Grains.Live;
+using SlaGrains.Grains.Webhooks;
 
 namespace SlaGrains.Grains;
 
 public static class ServiceCollectionExtensions
 {
-    /// <summary>What the grains need from the silo's container; a host's own <see cref="ISlaPublisher"/> registered first wins.</summary>
+    /// <summary>What the grains need from the silo's container; an <see cref="ISlaPublisher"/> registered first (a test's) wins.</summary>
     public static IServiceCollection AddSlaGrains(this IServiceCollection services)
     {
-        services.TryAddSingleton<ISlaPublisher, LoggingSlaPublisher>();
+        services.TryAddSingleton<ISlaPublisher, SlaPublisher>();
+        services.AddSlaWebhooks();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<IIncomingGrainCallFilter, StorageFailureFilter>();
         // Hosts bind Sla:Limits onto these options; the grains take the record itself, as the engine's validators do.

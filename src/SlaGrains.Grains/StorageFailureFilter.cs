@@ -1,11 +1,11 @@
-using System.Data.Common;
 using SlaGrains.Contracts;
 
 namespace SlaGrains.Grains;
 
 /// <summary>
-/// Turns a database driver's exception escaping a grain call into <see cref="StorageUnavailableException"/>, which
-/// crosses process boundaries (the driver's types have no Orleans codec), so a front-end answers 503, not 500.
+/// Turns a storage failure escaping a grain call (<see cref="StorageFailures.IsUnavailable"/>: a reminder table's
+/// driver, say) into <see cref="StorageUnavailableException"/>, which crosses process boundaries (the driver's types
+/// have no Orleans codec), so a front-end answers 503, not 500.
 /// </summary>
 public sealed class StorageFailureFilter : IIncomingGrainCallFilter
 {
@@ -16,21 +16,9 @@ public sealed class StorageFailureFilter : IIncomingGrainCallFilter
         {
             await context.Invoke();
         }
-        catch (Exception ex) when (FindDbException(ex) is { } db)
+        catch (Exception ex) when (ex is not StorageUnavailableException && StorageFailures.IsUnavailable(ex))
         {
-            throw new StorageUnavailableException($"Storage failed: {db.GetType().Name}: {db.Message}");
+            throw StorageFailures.Unavailable(ex);
         }
-    }
-
-    private static DbException? FindDbException(Exception exception)
-    {
-        for (var e = exception; e is not null; e = e.InnerException)
-        {
-            if (e is DbException db)
-            {
-                return db;
-            }
-        }
-        return null;
     }
 }

@@ -5,7 +5,7 @@ using SlaGrains.Domain.Cases;
 using SlaGrains.Domain.Validation;
 using SlaGrains.Grains;
 using SlaGrains.Grains.Calendars;
-using SlaGrains.Grains.Live;
+using SlaGrains.Grains.Webhooks;
 using SlaGrains.Host.Api;
 using SlaGrains.Host.Benchmark;
 using SlaGrains.Host.Demo;
@@ -13,7 +13,6 @@ using SlaGrains.Host.Hosting;
 using SlaGrains.Host.Live;
 using SlaGrains.Host.Security;
 using SlaGrains.Host.Storage;
-using SlaGrains.Host.Webhooks;
 
 // `dotnet run` starts in Development unless an environment is set (LaunchEnvironment says why not in launchSettings.json).
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
@@ -37,7 +36,8 @@ if (args.Contains("migrate", StringComparer.Ordinal))
 }
 if (postgres is not null && builder.Configuration.GetValue("Sla:Storage:ApplySchema", true))
 {
-    await PostgresSchema.ApplyAsync(postgres);
+    // Registered before Orleans' services, so it is the first start-up step the log shows.
+    builder.Services.AddHostedService(services => new PostgresSchemaStartup(postgres, services.GetRequiredService<ILogger<PostgresSchemaStartup>>()));
 }
 
 var role = SlaRole.From(builder.Configuration, postgres is not null);
@@ -46,9 +46,9 @@ if (role.HostsGrains)
     builder.UseOrleans(silo =>
     {
         silo.UseSlaStorage(builder.Configuration);
+        silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, SiloStartedNotice>();
         silo.Services.AddSerializer(s => s.AddSlaSerialization());
-        silo.Services.AddSlaWebhooks(builder.Configuration);
-        silo.Services.AddSingleton<ISlaPublisher, LivePublisher>();
+        silo.Services.AddOptions<WebhookOptions>().Bind(builder.Configuration.GetSection(WebhookOptions.Section));
         silo.Services.AddOptions<Limits>().Bind(builder.Configuration.GetSection(Limits.Section)).ValidateDataAnnotations().ValidateOnStart();
         silo.Services.AddSlaGrains();
         silo.AddSlaOperationsDashboard(builder.Configuration);
@@ -66,11 +66,11 @@ else
     });
 }
 builder.Services.Configure<CalendarCacheOptions>(builder.Configuration.GetSection(CalendarCacheOptions.Section));
+builder.Services.AddSingleton<GrainReferences>();
 builder.AddSlaOperations();
 if (role.ServesClients)
 {
     builder.Services.AddCompiledCalendars(); // the add/elapsed helpers; shared with the silo's cases when both run here
-    builder.Services.AddSingleton<GrainReferences>();
     builder.AddSlaApiKeys();
     builder.AddSlaApi();
     builder.Services.AddOptions<LiveHubOptions>().Bind(builder.Configuration.GetSection(LiveHubOptions.Section))

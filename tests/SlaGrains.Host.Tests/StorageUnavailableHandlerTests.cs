@@ -57,6 +57,15 @@ public sealed class StorageUnavailableHandlerTests
         Assert.Equal("Storage or cluster unavailable while serving /api/v1/cases/c-0/events", Assert.Single(_log.Collector.GetSnapshot()).Message);
     }
 
+    [Fact]
+    public async Task A_write_conflict_is_answered_503_so_the_client_sends_it_again()
+    {
+        using var handler = new StorageUnavailableHandler(_log, _clock);
+
+        Assert.Equal(StatusCodes.Status503ServiceUnavailable,
+            await Answer(handler, new Orleans.Storage.InconsistentStateException("the etag does not match", "1", "2")));
+    }
+
     /// <summary>The status the handler answered with, or null when it left the exception alone.</summary>
     private async Task<int?> Answer(StorageUnavailableHandler handler, Exception exception)
     {

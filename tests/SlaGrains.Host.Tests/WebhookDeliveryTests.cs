@@ -1,7 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans;
-using SlaGrains.Host.Webhooks;
+using SlaGrains.Grains.Webhooks;
 using SlaGrains.Tests.Shared.Webhooks;
 
 namespace SlaGrains.Host.Tests;

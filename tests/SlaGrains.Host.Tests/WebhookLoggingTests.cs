@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.Logging.Testing;
-using SlaGrains.Host.Webhooks;
+using SlaGrains.Grains.Webhooks;
 
 namespace SlaGrains.Host.Tests;
 

@@ -3,7 +3,7 @@ using Orleans;
 using Orleans.Core.Internal;
 using Orleans.Storage;
 using SlaGrains.Contracts.Webhooks;
-using SlaGrains.Host.Webhooks;
+using SlaGrains.Grains.Webhooks;
 
 namespace SlaGrains.Host.Tests;
 

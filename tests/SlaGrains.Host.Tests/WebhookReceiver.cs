@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
-using SlaGrains.Host.Webhooks;
+using SlaGrains.Grains.Webhooks;
 
 namespace SlaGrains.Host.Tests;
 

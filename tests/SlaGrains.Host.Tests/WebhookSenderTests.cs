@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using NodaTime;
 using SlaGrains.Contracts.Webhooks;
-using SlaGrains.Host.Webhooks;
+using SlaGrains.Grains.Webhooks;
 
 namespace SlaGrains.Host.Tests;
 

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
-using SlaGrains.Host.Webhooks;
+using SlaGrains.Grains.Webhooks;
 
 namespace SlaGrains.Host.Tests;
 

@@ -3,7 +3,7 @@ using SlaGrains.Domain.Entitlements;
 
 namespace SlaGrains.Contracts.Entitlements;
 
-/// <summary>A stored entitlement with what reads add (API.md): its status today and its remaining cases (null: unlimited).</summary>
+/// <summary>A stored entitlement with what reads add (docs/api.md): its status today and its remaining cases (null: unlimited).</summary>
 [GenerateSerializer, Immutable, Alias("sla.entitlement-record")]
 public sealed record EntitlementRecord(
     [property: Id(0)] string EntitlementId,

@@ -17,7 +17,7 @@ public interface IAccountGrain : IGrainWithStringKey
     [Alias("entitlements")]
     Task<IReadOnlyList<EntitlementRecord>> ListEntitlements();
 
-    /// <summary>The entitlement a case opened on <paramref name="openDate"/> gets (SEMANTICS.md §2), and why.</summary>
+    /// <summary>The entitlement a case opened on <paramref name="openDate"/> gets (docs/semantics.md, "Entitlements"), and why.</summary>
     [Alias("match")]
     Task<EntitlementMatch> Match(string? contactId, string? assetId, LocalDate openDate);
 }

@@ -15,10 +15,6 @@ public interface IQueueBucketGrain : IGrainWithStringKey
     [Alias("remove"), OneWay]
     Task Remove(string caseId, long version);
 
-    /// <summary>Takes over entries and removals that an index kept before it was split, applying each as it would an update.</summary>
-    [Alias("adopt")]
-    Task Adopt(List<QueueEntry> entries, Dictionary<string, long> removed);
-
     /// <summary>Up to <paramref name="limit"/> of this slice's cases, in <see cref="QueueBuckets.SoonestFirst"/> order.</summary>
     [Alias("list")]
     Task<IReadOnlyList<QueueEntry>> List(int limit);

@@ -6,7 +6,7 @@ using NodaTime.Text;
 namespace SlaGrains.Contracts.Serialization;
 
 /// <summary>
-/// Instants as API.md writes them: ISO 8601 with any offset on the way in (<c>Z</c>, <c>+00:00</c>, <c>-05:00</c>),
+/// Instants as docs/api.md writes them: ISO 8601 with any offset on the way in (<c>Z</c>, <c>+00:00</c>, <c>-05:00</c>),
 /// always UTC with <c>Z</c> on the way out. NodaTime's own converter accepts only the <c>Z</c> form, which
 /// integrations sending local offsets would trip over.
 /// </summary>
@@ -14,7 +14,7 @@ namespace SlaGrains.Contracts.Serialization;
 /// Writing goes through System.Text.Json's own ISO 8601 writer for every instant a <see cref="DateTime"/> holds
 /// exactly: it writes the same text as NodaTime's extended ISO pattern (trailing fraction zeros trimmed, <c>Z</c>)
 /// without allocating, where the pattern builds a string through a StringBuilder. A case snapshot carries dozens of
-/// instants and is written on every event, so that was 8% of what the host allocated per event (docs/benchmarks.md).
+/// instants and is written on every event (figures: docs/benchmarks.md).
 /// The rest (nanoseconds finer than a tick, years outside 1–9999) still goes through NodaTime.
 /// </remarks>
 public sealed class InstantJsonConverter : JsonConverter<Instant>

@@ -8,7 +8,7 @@ using SlaGrains.Domain.Entitlements;
 namespace SlaGrains.Contracts.Serialization;
 
 /// <summary>
-/// The one JSON shape of SlaGrains (API.md's conventions): camelCase, enums as camelCase strings, NodaTime values as
+/// The one JSON shape of SlaGrains (docs/api.md's conventions): camelCase, enums as camelCase strings, NodaTime values as
 /// ISO 8601. Orleans' JSON codec, grain storage and the HTTP API all use these options, so a record reads the same
 /// everywhere.
 /// </summary>
@@ -29,7 +29,7 @@ public static class SlaJson
             // Responses are JSON documents, never inlined into HTML: keep quotes and apostrophes readable.
             Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         };
-        // API.md spells statuses as their names (InProgress, OpenViolation, Active) and everything else in camelCase
+        // docs/api.md spells statuses as their names (InProgress, OpenViolation, Active) and everything else in camelCase
         // (agentReplied, sequential, webhook). Reading is case-insensitive either way.
         options.Converters.Add(new JsonStringEnumConverter<MilestoneStatus>(namingPolicy: null, allowIntegerValues: false));
         options.Converters.Add(new JsonStringEnumConverter<CaseMilestoneStatus>(namingPolicy: null, allowIntegerValues: false));

@@ -1,6 +1,6 @@
 namespace SlaGrains.Contracts.Webhooks;
 
-/// <summary>A webhook subscription as an administrator writes it (API.md, "Webhooks").</summary>
+/// <summary>A webhook subscription as an administrator writes it (docs/api.md, "Webhooks").</summary>
 [GenerateSerializer, Immutable, Alias("sla.webhook-definition")]
 public sealed record WebhookDefinition
 {

@@ -3,9 +3,8 @@ using SlaGrains.Domain.Cases;
 namespace SlaGrains.Grains.Live;
 
 /// <summary>
-/// Where cases send what the outside world hears of them: webhook deliveries and live pushes. The host implements it
-/// (a durable webhook outbox, the SignalR fan-out); the grains only know this interface. A notice is handed over
-/// at least once: implementations deduplicate by <see cref="SlaNotice.DeliveryId"/>.
+/// Where cases send what the outside world hears of them: webhook deliveries and live pushes (<see cref="SlaPublisher"/>;
+/// tests record instead). A notice is handed over at least once: implementations deduplicate by <see cref="SlaNotice.DeliveryId"/>.
 /// </summary>
 public interface ISlaPublisher
 {

@@ -41,7 +41,7 @@ public sealed class QueueBucketGrain(
             if (!state.State.Indexed && !_announcing)
             {
                 _announcing = true;
-                // Not awaited: the update is done, and a queue still handing over an earlier release's index waits on its buckets.
+                // Not awaited: the update is done; the queue's write of its flag need not hold up this bucket's calls.
                 Announce().Ignore();
             }
         }
@@ -80,23 +80,6 @@ public sealed class QueueBucketGrain(
         }
         _dirty = true;
         return Task.CompletedTask;
-    }
-
-    public async Task Adopt(List<QueueEntry> entries, Dictionary<string, long> removed)
-    {
-        ArgumentNullException.ThrowIfNull(entries);
-        ArgumentNullException.ThrowIfNull(removed);
-        foreach (var (caseId, version) in removed)
-        {
-            await Remove(caseId, version);
-        }
-        foreach (var entry in entries)
-        {
-            await Upsert(entry);
-        }
-        // Written now, not at the next flush: the index that handed these over forgets them once this returns.
-        _dirty = true;
-        await Flush(CancellationToken.None);
     }
 
     public Task<IReadOnlyList<QueueEntry>> List(int limit)

@@ -4,7 +4,7 @@ namespace SlaGrains.Grains.Telemetry;
 
 /// <summary>
 /// What operators watch (the host exports them through OpenTelemetry): events applied, notifications fired by kind,
-/// and how late each fired after it was due, the deadline-precision figure of QUALITY.md.
+/// and how late each fired after it was due, the deadline precision of docs/benchmarks.md.
 /// </summary>
 public static class SlaMetrics
 {

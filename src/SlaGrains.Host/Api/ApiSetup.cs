@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using OpenTelemetry.Metrics;
 using Scalar.AspNetCore;
 using SlaGrains.Grains.Telemetry;
+using SlaGrains.Host.Api.OpenApi;
 using SlaGrains.Host.Health;
 using SlaGrains.Host.Security;
 using SlaGrains.Host.Storage;
@@ -50,7 +51,7 @@ public static class ApiSetup
             };
         });
 
-        builder.Services.AddOpenApi();
+        builder.Services.AddSlaOpenApi();
         return builder;
     }
 
@@ -115,11 +116,11 @@ public static class ApiSetup
             app.MapOpenApi().RequireAuthorization(Scopes.Read);
         }
 
-        app.MapCalendarsApi().ValidatePathIds();
-        app.MapProcessesApi().ValidatePathIds();
-        app.MapEntitlementsApi().ValidatePathIds();
-        app.MapCasesApi().ValidatePathIds();
-        app.MapWebhooksApi().ValidatePathIds();
+        app.MapCalendarsApi().ValidatePathIds().ProducesCommonProblems();
+        app.MapProcessesApi().ValidatePathIds().ProducesCommonProblems();
+        app.MapEntitlementsApi().ValidatePathIds().ProducesCommonProblems();
+        app.MapCasesApi().ValidatePathIds().ProducesCommonProblems();
+        app.MapWebhooksApi().ValidatePathIds().ProducesCommonProblems();
         return app;
     }
 }

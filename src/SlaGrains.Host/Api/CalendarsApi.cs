@@ -1,13 +1,17 @@
+using System.ComponentModel;
+using Microsoft.AspNetCore.Http.HttpResults;
 using NodaTime;
 using SlaGrains.Contracts.Calendars;
 using SlaGrains.Contracts.Catalog;
 using SlaGrains.Domain.Calendars;
 using SlaGrains.Grains.Calendars;
+using SlaGrains.Host.Api.OpenApi;
+using SlaGrains.Host.Hosting;
 using SlaGrains.Host.Security;
 
 namespace SlaGrains.Host.Api;
 
-/// <summary>API.md, "Calendars": business-hours calendars and the add/elapsed helpers.</summary>
+/// <summary>docs/api.md, "Calendars": business-hours calendars and the add/elapsed helpers.</summary>
 public static class CalendarsApi
 {
     /// <summary>The most business time one add may ask for (<see cref="InstantRange.MaxSpan"/>), in seconds.</summary>
@@ -17,30 +21,36 @@ public static class CalendarsApi
     {
         var group = routes.MapGroup("/api/v1/calendars").WithTags("Calendars");
 
-        group.MapPut("/{calendarId}", async (string calendarId, HttpRequest request, IGrainFactory grains) =>
+        group.MapPut("/{calendarId}", async Task<Results<JsonOk<CalendarRead>, ProblemHttpResult>> (string calendarId, HttpRequest request, GrainReferences grains) =>
         {
             var (definition, problem) = await JsonBody.Read<CalendarDefinition>(request);
             if (problem is not null)
             {
                 return problem;
             }
-            var result = await grains.GetGrain<ICalendarGrain>(calendarId).Put(definition!);
-            return result.Succeeded ? ApiJson.Ok(Shape(result.Value!)) : ApiProblems.Invalid(result.Errors!);
-        }).RequireAuthorization(Scopes.Admin).Accepts<CalendarDefinition>("application/json");
+            var result = await grains.Get<ICalendarGrain>(calendarId).Put(definition!);
+            return result.Succeeded ? Shape(result.Value!) : ApiProblems.Invalid(result.Errors!);
+        }).RequireAuthorization(Scopes.Admin).AcceptsJson<CalendarDefinition>()
+            .WithName("putCalendar").WithSummary("Create or replace a business-hours calendar");
 
-        group.MapGet("/{calendarId}", async (string calendarId, IGrainFactory grains) =>
-            await grains.GetGrain<ICalendarGrain>(calendarId).Read() is { } record
-                ? ApiJson.Ok(Shape(record))
-                : ApiProblems.NotFound($"calendar '{calendarId}'")).RequireAuthorization(Scopes.Read);
+        group.MapGet("/{calendarId}", async Task<Results<JsonOk<CalendarRead>, ProblemHttpResult>> (string calendarId, GrainReferences grains) =>
+            await grains.Get<ICalendarGrain>(calendarId).Read() is { } record
+                ? Shape(record)
+                : ApiProblems.NotFound($"calendar '{calendarId}'")).RequireAuthorization(Scopes.Read)
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
+            .WithName("getCalendar").WithSummary("Read a calendar");
 
-        group.MapGet("/", async (IGrainFactory grains) =>
+        group.MapGet("/", async Task<JsonOk<IReadOnlyList<CalendarRead>>> (GrainReferences grains) =>
         {
-            var ids = await grains.GetGrain<ICatalogGrain>(ICatalogGrain.Calendars).List();
-            var records = await Task.WhenAll(ids.Select(id => grains.GetGrain<ICalendarGrain>(id).Read()));
-            return ApiJson.Ok(records.OfType<CalendarRecord>().Select(Shape));
-        }).RequireAuthorization(Scopes.Read);
+            var ids = await grains.Get<ICatalogGrain>(ICatalogGrain.Calendars).List();
+            var records = await Task.WhenAll(ids.Select(id => grains.Get<ICalendarGrain>(id).Read()));
+            return ApiJson.StoredList(records.OfType<CalendarRecord>().Select(r => (r.Definition, Read(r))));
+        }).RequireAuthorization(Scopes.Read)
+            .WithName("listCalendars").WithSummary("List the calendars");
 
-        group.MapGet("/{calendarId}/add", async (string calendarId, string? start, long? seconds, IGrainFactory grains, CompiledCalendars compiled) =>
+        group.MapGet("/{calendarId}/add", async Task<Results<JsonOk<CalendarAddResult>, ProblemHttpResult>> (string calendarId,
+            [Description("The instant to start from (ISO 8601 with an offset, like 2025-03-03T09:00:00Z)")] string? start,
+            [Description("The business time to add, in whole seconds")] long? seconds, GrainReferences grains, CompiledCalendars compiled) =>
         {
             var errors = new Dictionary<string, string[]>();
             var from = Query.Instant(start, "start", errors);
@@ -65,11 +75,14 @@ public static class CalendarsApi
                 return ApiProblems.NotFound($"calendar '{calendarId}'");
             }
             return calendar.Add(from!.Value, Duration.FromSeconds(seconds!.Value)) is { } result
-                ? ApiJson.Ok(new { result })
+                ? ApiJson.Ok(new CalendarAddResult(result))
                 : ApiProblems.Invalid("seconds", $"{seconds} seconds of business time from {from} end at or after {InstantRange.End}, outside the supported range ({InstantRange.Description}).");
-        }).RequireAuthorization(Scopes.Read);
+        }).RequireAuthorization(Scopes.Read).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
+            .WithName("addBusinessTime").WithSummary("Add business time (seconds) to an instant (start) on a calendar");
 
-        group.MapGet("/{calendarId}/elapsed", async (string calendarId, string? from, string? to, IGrainFactory grains, CompiledCalendars compiled) =>
+        group.MapGet("/{calendarId}/elapsed", async Task<Results<JsonOk<CalendarElapsedResult>, ProblemHttpResult>> (string calendarId,
+            [Description("The start (ISO 8601 with an offset)")] string? from, [Description("The end (ISO 8601 with an offset)")] string? to,
+            GrainReferences grains, CompiledCalendars compiled) =>
         {
             var errors = new Dictionary<string, string[]>();
             var a = Query.Instant(from, "from", errors);
@@ -83,15 +96,17 @@ public static class CalendarsApi
                 return ApiProblems.NotFound($"calendar '{calendarId}'");
             }
             var elapsed = calendar.Elapsed(a!.Value, b!.Value);
-            return ApiJson.Ok(new { seconds = (long)Math.Truncate(elapsed.TotalSeconds) });
-        }).RequireAuthorization(Scopes.Read);
+            return ApiJson.Ok(new CalendarElapsedResult((long)Math.Truncate(elapsed.TotalSeconds)));
+        }).RequireAuthorization(Scopes.Read).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
+            .WithName("businessTimeElapsed").WithSummary("Measure the business time between two instants (from, to) on a calendar");
 
         return group;
     }
 
-    private static async Task<BusinessCalendar?> Compile(IGrainFactory grains, CompiledCalendars compiled, string calendarId) =>
-        await grains.GetGrain<ICalendarGrain>(calendarId).Read() is { } record ? compiled.Get(record) : null;
+    private static async Task<BusinessCalendar?> Compile(GrainReferences grains, CompiledCalendars compiled, string calendarId) =>
+        await grains.Get<ICalendarGrain>(calendarId).Read() is { } record ? compiled.Get(record) : null;
 
-    private static object Shape(CalendarRecord record) =>
-        ApiJson.With(record.Definition, ("calendarId", record.CalendarId), ("updatedAt", record.UpdatedAt));
+    private static JsonOk<CalendarRead> Shape(CalendarRecord record) => ApiJson.Stored(record.Definition, Read(record));
+
+    private static CalendarRead Read(CalendarRecord record) => new(record.CalendarId, record.UpdatedAt);
 }

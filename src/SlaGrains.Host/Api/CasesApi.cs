@@ -1,12 +1,16 @@
+using System.ComponentModel;
+using Microsoft.AspNetCore.Http.HttpResults;
 using NodaTime;
 using SlaGrains.Contracts.Cases;
 using SlaGrains.Contracts.Queues;
+using SlaGrains.Domain.Cases;
+using SlaGrains.Host.Api.OpenApi;
 using SlaGrains.Host.Hosting;
 using SlaGrains.Host.Security;
 
 namespace SlaGrains.Host.Api;
 
-/// <summary>API.md, "Cases: events in, snapshots out", and the queue listing.</summary>
+/// <summary>docs/api.md, "Cases: events in, snapshots out", and the queue listing.</summary>
 public static class CasesApi
 {
     public const int MaxBatch = 1000;
@@ -17,7 +21,7 @@ public static class CasesApi
     {
         var group = routes.MapGroup("/api/v1").WithTags("Cases");
 
-        group.MapPost("/cases/{caseId}/events", async (string caseId, HttpRequest request, HttpResponse response, GrainReferences grains, TimeProvider clock) =>
+        group.MapPost("/cases/{caseId}/events", async Task<Results<JsonOk<CaseSnapshot>, ProblemHttpResult>> (string caseId, HttpRequest request, HttpResponse response, GrainReferences grains, TimeProvider clock) =>
         {
             var (body, problem) = await JsonBody.Read<EventRequest>(request);
             if (problem is not null)
@@ -40,14 +44,18 @@ public static class CasesApi
             }
             return result.Outcome switch
             {
-                CaseWriteOutcome.Applied or CaseWriteOutcome.Replayed => ApiJson.Ok(result.Snapshot),
+                CaseWriteOutcome.Applied or CaseWriteOutcome.Replayed => ApiJson.Ok(result.Snapshot!),
                 CaseWriteOutcome.NotFound => ApiProblems.NotFound($"case '{caseId}': send its 'opened' event first"),
                 CaseWriteOutcome.Conflict => ApiProblems.Conflict(result.Errors!),
                 _ => ApiProblems.Invalid(result.Errors!),
             };
-        }).RequireAuthorization(Scopes.EventsWrite).Accepts<EventRequest>("application/json");
+        }).RequireAuthorization(Scopes.EventsWrite).AcceptsJson<EventRequest>()
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesValidationProblem(StatusCodes.Status409Conflict)
+            .WithName("applyCaseEvent").WithSummary("Send one event of a case; answers the case's snapshot")
+            .WithDescription($"An event already applied (same eventId, same content) is not applied again: the answer carries `{ReplayHeader}: true`. "
+                + "The same eventId with different content is 409. Events of a case other than `opened` need the case to exist (404).");
 
-        group.MapPost("/events", async (HttpRequest request, GrainReferences grains, TimeProvider clock) =>
+        group.MapPost("/events", async Task<Results<JsonOk<BatchResult[]>, ProblemHttpResult>> (HttpRequest request, GrainReferences grains, TimeProvider clock) =>
         {
             var (batch, problem) = await JsonBody.Read<List<EventRequest>>(request);
             if (problem is not null)
@@ -59,9 +67,12 @@ public static class CasesApi
                 return ApiProblems.Invalid("$", $"A batch holds at most {MaxBatch} events; this one has {batch.Count}.");
             }
             return ApiJson.Ok(await ApplyBatch(batch, grains, Instant.FromDateTimeOffset(clock.GetUtcNow())));
-        }).RequireAuthorization(Scopes.EventsWrite).Accepts<List<EventRequest>>("application/json");
+        }).RequireAuthorization(Scopes.EventsWrite).AcceptsJson<List<EventRequest>>()
+            .WithName("applyEventBatch").WithSummary("Send a batch of events (a bare JSON array) of one or more cases")
+            .WithDescription($"The body is a JSON array of events, each naming its caseId; at most {MaxBatch}. "
+                + "The answer has one result per event, in order, with the status the single-event endpoint would give.");
 
-        group.MapGet("/cases/{caseId}", async (string caseId, string? asOf, GrainReferences grains) =>
+        group.MapGet("/cases/{caseId}", async Task<Results<JsonOk<CaseSnapshot>, ProblemHttpResult>> (string caseId, [Description("The instant to read the case as of (ISO 8601 with an offset, like 2025-03-03T09:00:00Z); default now")] string? asOf, GrainReferences grains) =>
         {
             Instant? at = null;
             if (asOf is not null)
@@ -76,9 +87,12 @@ public static class CasesApi
             return await grains.Get<ICaseGrain>(caseId).GetSnapshot(at) is { } snapshot
                 ? ApiJson.Ok(snapshot)
                 : ApiProblems.NotFound($"case '{caseId}'");
-        }).RequireAuthorization(Scopes.Read);
+        }).RequireAuthorization(Scopes.Read).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
+            .WithName("getCase").WithSummary("Read a case's snapshot, now or as of an instant (asOf)");
 
-        group.MapGet("/cases/{caseId}/milestones/{milestone}/instances", async (string caseId, string milestone, int? from, int? limit, string? asOf, GrainReferences grains) =>
+        group.MapGet("/cases/{caseId}/milestones/{milestone}/instances", async Task<Results<JsonOk<MilestoneInstancePage>, ProblemHttpResult>> (string caseId, string milestone,
+            [Description("The first instance number to list (default 1)")] int? from, [Description("At most this many instances (1 to 1000, default 100)")] int? limit,
+            [Description("The instant to read as of (ISO 8601 with an offset); default now")] string? asOf, GrainReferences grains) =>
         {
             var errors = new Dictionary<string, string[]>();
             var at = asOf is null ? null : Query.Instant(asOf, "asOf", errors);
@@ -97,23 +111,26 @@ public static class CasesApi
             return await grains.Get<ICaseGrain>(caseId).GetInstances(milestone, from ?? 1, limit ?? 100, at) is { } page
                 ? ApiJson.Ok(page)
                 : ApiProblems.NotFound($"milestone '{milestone}' on case '{caseId}' (milestones are named by key, as in their instance ids: 'first-response')");
-        }).RequireAuthorization(Scopes.Read);
+        }).RequireAuthorization(Scopes.Read).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
+            .WithName("getMilestoneInstances").WithSummary("Read a page of one milestone's instances on a case");
 
-        group.MapGet("/cases/{caseId}/events", async (string caseId, GrainReferences grains) =>
+        group.MapGet("/cases/{caseId}/events", async Task<Results<JsonOk<IReadOnlyList<CaseEvent>>, ProblemHttpResult>> (string caseId, GrainReferences grains) =>
         {
             var history = await grains.Get<ICaseGrain>(caseId).GetHistory();
             return history.Count > 0 ? ApiJson.Ok(history) : ApiProblems.NotFound($"case '{caseId}'");
-        }).RequireAuthorization(Scopes.Read);
+        }).RequireAuthorization(Scopes.Read).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
+            .WithName("getCaseEvents").WithSummary("Read a case's history: the events applied, in order");
 
-        group.MapGet("/queues/{queue}/cases", async (string queue, int? limit, IGrainFactory grains) =>
+        group.MapGet("/queues/{queue}/cases", async Task<Results<JsonOk<IReadOnlyList<QueueEntry>>, ProblemHttpResult>> (string queue, [Description("At most this many cases (1 to 1000, default 100)")] int? limit, GrainReferences grains) =>
         {
             if (limit is < 1 or > MaxBatch)
             {
                 return ApiProblems.Invalid("limit", $"limit is between 1 and {MaxBatch} (default 100).");
             }
-            IReadOnlyList<QueueEntry> entries = await grains.GetGrain<IQueueGrain>(queue).List(limit ?? 100);
+            IReadOnlyList<QueueEntry> entries = await grains.Get<IQueueGrain>(queue).List(limit ?? 100);
             return ApiJson.Ok(entries);
-        }).RequireAuthorization(Scopes.Read);
+        }).RequireAuthorization(Scopes.Read).ProducesValidationProblem()
+            .WithName("listQueueCases").WithSummary("List a queue's open cases, nearest deadline first");
 
         return group;
     }
@@ -125,7 +142,7 @@ public static class CasesApi
     private static async Task<BatchResult[]> ApplyBatch(List<EventRequest> batch, GrainReferences grains, Instant receivedAt)
     {
         var results = new BatchResult[batch.Count];
-        var byCase = new Dictionary<string, List<(int Index, Domain.Cases.CaseEvent Event)>>(StringComparer.Ordinal);
+        var byCase = new Dictionary<string, List<(int Index, CaseEvent Event)>>(StringComparer.Ordinal);
         for (var i = 0; i < batch.Count; i++)
         {
             var item = batch[i];
@@ -159,7 +176,7 @@ public static class CasesApi
                 {
                     result = unavailable ? throw new TimeoutException() : await grain.Apply(e);
                 }
-                catch (Exception ex) when (StorageUnavailableHandler.IsUnavailable(ex))
+                catch (Exception ex) when (StorageUnavailableHandler.AnswersRetry(ex))
                 {
                     // Later events of this case may depend on this one: none of them is applied, all can be resent.
                     unavailable = true;

@@ -1,17 +1,20 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using SlaGrains.Contracts.Entitlements;
 using SlaGrains.Domain.Entitlements;
+using SlaGrains.Host.Api.OpenApi;
+using SlaGrains.Host.Hosting;
 using SlaGrains.Host.Security;
 
 namespace SlaGrains.Host.Api;
 
-/// <summary>API.md, "Entitlements": an account's right to a process, with status and remaining cases on read.</summary>
+/// <summary>docs/api.md, "Entitlements": an account's right to a process, with status and remaining cases on read.</summary>
 public static class EntitlementsApi
 {
     public static RouteGroupBuilder MapEntitlementsApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/v1").WithTags("Entitlements");
 
-        group.MapPut("/entitlements/{entitlementId}", async (string entitlementId, HttpRequest request, IGrainFactory grains) =>
+        group.MapPut("/entitlements/{entitlementId}", async Task<Results<JsonOk<EntitlementRead>, ProblemHttpResult>> (string entitlementId, HttpRequest request, GrainReferences grains) =>
         {
             var (definition, problem) = await JsonBody.Read<EntitlementDefinition>(request);
             if (problem is not null)
@@ -22,25 +25,30 @@ public static class EntitlementsApi
             {
                 return badAccount;
             }
-            var result = await grains.GetGrain<IEntitlementGrain>(entitlementId).Put(definition);
-            return result.Succeeded ? ApiJson.Ok(Shape(result.Value!)) : ApiProblems.Invalid(result.Errors!);
-        }).RequireAuthorization(Scopes.Admin).Accepts<EntitlementDefinition>("application/json");
+            var result = await grains.Get<IEntitlementGrain>(entitlementId).Put(definition);
+            return result.Succeeded ? Shape(result.Value!) : ApiProblems.Invalid(result.Errors!);
+        }).RequireAuthorization(Scopes.Admin).AcceptsJson<EntitlementDefinition>()
+            .WithName("putEntitlement").WithSummary("Create or replace an account's entitlement to a process");
 
-        group.MapGet("/entitlements/{entitlementId}", async (string entitlementId, IGrainFactory grains) =>
-            await grains.GetGrain<IEntitlementGrain>(entitlementId).Read() is { } record
-                ? ApiJson.Ok(Shape(record))
-                : ApiProblems.NotFound($"entitlement '{entitlementId}'")).RequireAuthorization(Scopes.Read);
+        group.MapGet("/entitlements/{entitlementId}", async Task<Results<JsonOk<EntitlementRead>, ProblemHttpResult>> (string entitlementId, GrainReferences grains) =>
+            await grains.Get<IEntitlementGrain>(entitlementId).Read() is { } record
+                ? Shape(record)
+                : ApiProblems.NotFound($"entitlement '{entitlementId}'")).RequireAuthorization(Scopes.Read)
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
+            .WithName("getEntitlement").WithSummary("Read an entitlement with its status today and remaining cases");
 
-        group.MapGet("/accounts/{accountId}/entitlements", async (string accountId, IGrainFactory grains) =>
+        group.MapGet("/accounts/{accountId}/entitlements", async Task<JsonOk<IReadOnlyList<EntitlementRead>>> (string accountId, GrainReferences grains) =>
         {
-            var records = await grains.GetGrain<IAccountGrain>(accountId).ListEntitlements();
-            return ApiJson.Ok(records.Select(Shape));
-        }).RequireAuthorization(Scopes.Read);
+            var records = await grains.Get<IAccountGrain>(accountId).ListEntitlements();
+            return ApiJson.StoredList(records.Select(r => (r.Definition, Read(r))));
+        }).RequireAuthorization(Scopes.Read).ProducesValidationProblem()
+            .WithName("listAccountEntitlements").WithSummary("List an account's entitlements");
 
         return group;
     }
 
-    private static object Shape(EntitlementRecord record) =>
-        ApiJson.With(record.Definition,
-            ("entitlementId", record.EntitlementId), ("status", record.Status), ("remainingCases", record.RemainingCases), ("updatedAt", record.UpdatedAt));
+    private static JsonOk<EntitlementRead> Shape(EntitlementRecord record) => ApiJson.Stored(record.Definition, Read(record));
+
+    private static EntitlementRead Read(EntitlementRecord record) =>
+        new(record.EntitlementId, record.Status, record.RemainingCases, record.UpdatedAt);
 }

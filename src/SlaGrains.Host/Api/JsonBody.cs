@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Http.HttpResults;
 using SlaGrains.Contracts.Serialization;
 
 namespace SlaGrains.Host.Api;
@@ -11,12 +12,12 @@ namespace SlaGrains.Host.Api;
 /// </summary>
 public static partial class JsonBody
 {
-    public static async Task<(T? Value, IResult? Problem)> Read<T>(HttpRequest request) where T : class
+    public static async Task<(T? Value, ProblemHttpResult? Problem)> Read<T>(HttpRequest request) where T : class
     {
         ArgumentNullException.ThrowIfNull(request);
         if (request.HasJsonContentType() is false)
         {
-            return (null, Results.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Send JSON",
+            return (null, TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Send JSON",
                 detail: "The body must be JSON with Content-Type: application/json."));
         }
         try

@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Diagnostics;
-using Npgsql;
+using SlaGrains.Contracts;
 
 namespace SlaGrains.Host.Api;
 
@@ -11,8 +11,8 @@ public sealed partial class StorageUnavailableHandler : IExceptionHandler, IDisp
 {
     private static readonly TimeSpan CountEvery = TimeSpan.FromSeconds(10);
     private readonly ILogger<StorageUnavailableHandler> _logger;
-    // An outage fails every request: a warning with its stack trace for each was 7 MB of a front-end's log in an
-    // 8-second drill. Now the first 503 of each 10 s says why, and one line counts the rest of those 10 s.
+    // An outage fails every request: the first 503 of each 10 s says why, and one line counts the rest of those 10 s,
+    // so the log stays readable instead of holding a stack trace per request.
     private readonly LogThrottle _warnings;
 
     public StorageUnavailableHandler(ILogger<StorageUnavailableHandler> logger, TimeProvider clock)
@@ -30,7 +30,7 @@ public sealed partial class StorageUnavailableHandler : IExceptionHandler, IDisp
             await Results.Problem(statusCode: bad.StatusCode, title: title, detail: bad.Message).ExecuteAsync(httpContext);
             return true;
         }
-        if (!IsUnavailable(exception))
+        if (!AnswersRetry(exception))
         {
             return false;
         }
@@ -45,17 +45,12 @@ public sealed partial class StorageUnavailableHandler : IExceptionHandler, IDisp
         return true;
     }
 
-    public static bool IsUnavailable(Exception exception)
-    {
-        for (var e = exception; e is not null; e = e.InnerException)
-        {
-            if (e is Contracts.StorageUnavailableException or NpgsqlException or TimeoutException or OrleansException or System.Net.Sockets.SocketException)
-            {
-                return true;
-            }
-        }
-        return false;
-    }
+    /// <summary>
+    /// Whether the API answers 503 (retry): storage is unavailable (<see cref="StorageFailures.IsUnavailable"/>), or a
+    /// write conflict, which is no outage, but Orleans has let the stale activation go and the same request succeeds again.
+    /// </summary>
+    public static bool AnswersRetry(Exception exception) =>
+        StorageFailures.IsUnavailable(exception) || exception is Orleans.Storage.InconsistentStateException;
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Storage or cluster unavailable while serving {Path}")]
     private partial void LogUnavailable(Exception ex, PathString path);

@@ -7,6 +7,7 @@ using SlaGrains.Domain.Calendars;
 using SlaGrains.Domain.Cases;
 using SlaGrains.Domain.Entitlements;
 using SlaGrains.Domain.Processes;
+using SlaGrains.Host.Hosting;
 
 namespace SlaGrains.Host.Demo;
 
@@ -16,7 +17,7 @@ namespace SlaGrains.Host.Demo;
 /// priority) and open cases backdated so their deadlines fall due in the next minutes. Every write is an idempotent
 /// PUT or an event with a fixed id, so seeding again changes nothing.
 /// </summary>
-public sealed partial class DemoSeeder(IGrainFactory grains, TimeProvider clock, IHostApplicationLifetime lifetime, ILogger<DemoSeeder> logger) : BackgroundService
+public sealed partial class DemoSeeder(GrainReferences grains, TimeProvider clock, IHostApplicationLifetime lifetime, ILogger<DemoSeeder> logger) : BackgroundService
 {
     public const string Queue = "Tier 1";
 
@@ -31,7 +32,7 @@ public sealed partial class DemoSeeder(IGrainFactory grains, TimeProvider clock,
             {
                 foreach (var e in events)
                 {
-                    await grains.GetGrain<ICaseGrain>(caseId).Apply(e);
+                    await grains.Get<ICaseGrain>(caseId).Apply(e);
                 }
             }
             LogSeeded(Queue);
@@ -52,23 +53,23 @@ public sealed partial class DemoSeeder(IGrainFactory grains, TimeProvider clock,
     private async Task SeedDefinitions()
     {
         var weekdays = new List<LocalTimeRange> { new("09:00", "17:00") };
-        await grains.GetGrain<ICalendarGrain>("us-east").Put(new CalendarDefinition
+        await grains.Get<ICalendarGrain>("us-east").Put(new CalendarDefinition
         {
             Name = "US East support hours",
             TimeZone = "America/New_York",
             Weekly = new WeeklySchedule { Monday = weekdays, Tuesday = weekdays, Wednesday = weekdays, Thursday = weekdays, Friday = weekdays },
             Holidays = [new Holiday { Date = "2025-12-25", Name = "Christmas Day", Recurring = true }],
         });
-        await grains.GetGrain<ICalendarGrain>("24x7").Put(new CalendarDefinition { Name = "Around the clock", TimeZone = "Etc/UTC", AlwaysOpen = true });
+        await grains.Get<ICalendarGrain>("24x7").Put(new CalendarDefinition { Name = "Around the clock", TimeZone = "Etc/UTC", AlwaysOpen = true });
 
-        await grains.GetGrain<IProcessGrain>("platinum").Put(Process("Platinum Support", "24x7", firstResponse: 60, byPriority: new() { ["High"] = 30, ["Urgent"] = 15 }, resolution: 480));
-        await grains.GetGrain<IProcessGrain>("gold").Put(Process("Gold Support", "us-east", firstResponse: 240, byPriority: new() { ["High"] = 120 }, resolution: 1440));
-        await grains.GetGrain<IProcessGrain>("silver").Put(Process("Silver Support", "us-east", firstResponse: 480, byPriority: [], resolution: 2880));
+        await grains.Get<IProcessGrain>("platinum").Put(Process("Platinum Support", "24x7", firstResponse: 60, byPriority: new() { ["High"] = 30, ["Urgent"] = 15 }, resolution: 480));
+        await grains.Get<IProcessGrain>("gold").Put(Process("Gold Support", "us-east", firstResponse: 240, byPriority: new() { ["High"] = 120 }, resolution: 1440));
+        await grains.Get<IProcessGrain>("silver").Put(Process("Silver Support", "us-east", firstResponse: 480, byPriority: [], resolution: 2880));
 
         var start = new LocalDate(2025, 1, 1);
-        await grains.GetGrain<IEntitlementGrain>("acme-platinum").Put(new EntitlementDefinition { Name = "Acme Platinum", AccountId = "acme", ProcessId = "platinum", StartDate = start });
-        await grains.GetGrain<IEntitlementGrain>("globex-gold").Put(new EntitlementDefinition { Name = "Globex Gold", AccountId = "globex", ProcessId = "gold", StartDate = start });
-        await grains.GetGrain<IEntitlementGrain>("initech-silver").Put(new EntitlementDefinition { Name = "Initech Silver", AccountId = "initech", ProcessId = "silver", StartDate = start, CasesAllowed = 25 });
+        await grains.Get<IEntitlementGrain>("acme-platinum").Put(new EntitlementDefinition { Name = "Acme Platinum", AccountId = "acme", ProcessId = "platinum", StartDate = start });
+        await grains.Get<IEntitlementGrain>("globex-gold").Put(new EntitlementDefinition { Name = "Globex Gold", AccountId = "globex", ProcessId = "gold", StartDate = start });
+        await grains.Get<IEntitlementGrain>("initech-silver").Put(new EntitlementDefinition { Name = "Initech Silver", AccountId = "initech", ProcessId = "silver", StartDate = start, CasesAllowed = 25 });
     }
 
     private static ProcessDefinition Process(string name, string calendarId, int firstResponse, Dictionary<string, int> byPriority, int resolution) => new()

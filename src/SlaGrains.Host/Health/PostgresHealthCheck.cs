@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Npgsql;
+using SlaGrains.Contracts;
 
 namespace SlaGrains.Host.Health;
 
@@ -18,7 +19,7 @@ public sealed class PostgresHealthCheck(string connectionString) : IHealthCheck
             await command.ExecuteScalarAsync(timeout.Token);
             return HealthCheckResult.Healthy();
         }
-        catch (Exception ex) when (ex is NpgsqlException or OperationCanceledException or TimeoutException)
+        catch (Exception ex) when (ex is OperationCanceledException || StorageFailures.IsUnavailable(ex))
         {
             return HealthCheckResult.Unhealthy("PostgreSQL does not answer", ex);
         }

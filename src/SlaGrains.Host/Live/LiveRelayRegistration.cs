@@ -1,5 +1,6 @@
 using Orleans.Runtime;
 using SlaGrains.Contracts.Live;
+using SlaGrains.Host.Hosting;
 
 namespace SlaGrains.Host.Live;
 
@@ -8,7 +9,7 @@ namespace SlaGrains.Host.Live;
 /// <see cref="Refresh"/> (so the registry can forget crashed processes and a restarted registry relearns everyone),
 /// and unregisters it on the way out.
 /// </summary>
-public sealed class LiveRelayRegistration(IGrainFactory grains, HubRelay relay, IHostApplicationLifetime lifetime, IServiceProvider services) : BackgroundService
+public sealed class LiveRelayRegistration(GrainReferences grains, HubRelay relay, IHostApplicationLifetime lifetime, IServiceProvider services) : BackgroundService
 {
     public static readonly TimeSpan Refresh = TimeSpan.FromSeconds(30);
 
@@ -28,7 +29,7 @@ public sealed class LiveRelayRegistration(IGrainFactory grains, HubRelay relay, 
         {
             try
             {
-                await grains.GetGrain<ILiveRegistryGrain>(0).Register(_reference, silo);
+                await grains.Get<ILiveRegistryGrain>(0).Register(_reference, silo);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -44,7 +45,7 @@ public sealed class LiveRelayRegistration(IGrainFactory grains, HubRelay relay, 
         {
             try
             {
-                await grains.GetGrain<ILiveRegistryGrain>(0).Unregister(_reference).WaitAsync(TimeSpan.FromSeconds(2), cancellationToken);
+                await grains.Get<ILiveRegistryGrain>(0).Unregister(_reference).WaitAsync(TimeSpan.FromSeconds(2), cancellationToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

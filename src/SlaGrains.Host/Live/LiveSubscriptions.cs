@@ -4,7 +4,7 @@ namespace SlaGrains.Host.Live;
 
 /// <summary>
 /// Which of this process's SignalR groups have members. SignalR does not say, and every change in the cluster reaches
-/// every relay: building a change's payload for groups nobody here is in was most of what relaying cost under load.
+/// every relay: building a change's payload for groups nobody here is in would be most of what relaying costs under load.
 /// A connection counts once per group, as SignalR's groups do, however often it subscribes.
 /// </summary>
 public sealed class LiveSubscriptions

@@ -13,7 +13,7 @@ using SlaGrains.Host.Security;
 namespace SlaGrains.Host.Live;
 
 /// <summary>
-/// API.md's live hub. Subscribing answers with the current state at once, so a client (also after a reconnect) never
+/// docs/api.md's live hub. Subscribing answers with the current state at once, so a client (also after a reconnect) never
 /// waits for the next change to draw; afterwards it receives <c>caseChanged</c> and the milestone messages.
 /// </summary>
 [Authorize(Policy = Scopes.Read)]

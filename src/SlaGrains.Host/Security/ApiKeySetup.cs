@@ -5,7 +5,7 @@ namespace SlaGrains.Host.Security;
 public static partial class ApiKeySetup
 {
     /// <summary>
-    /// API keys with scopes as API.md says: in Development a <c>dev-admin-key</c> with every scope is added; outside it,
+    /// API keys with scopes as docs/api.md says: in Development a <c>dev-admin-key</c> with every scope is added; outside it,
     /// the host refuses to start without configured keys.
     /// </summary>
     public static WebApplicationBuilder AddSlaApiKeys(this WebApplicationBuilder builder)

@@ -1,6 +1,6 @@
 namespace SlaGrains.Host.Security;
 
-/// <summary>The scopes of API.md; each is also the name of the authorization policy that demands it.</summary>
+/// <summary>The scopes of docs/api.md; each is also the name of the authorization policy that demands it.</summary>
 public static class Scopes
 {
     public const string EventsWrite = "events:write";

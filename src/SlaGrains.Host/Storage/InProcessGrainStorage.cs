@@ -12,7 +12,7 @@ namespace SlaGrains.Host.Storage;
 /// <remarks>
 /// Written here instead of using Orleans' memory storage because that provider keeps state in storage grains, so
 /// every write is two more grain calls (and thread hand-offs), a deep copy of the serialized bytes and a fresh GUID
-/// etag. In one process that was a quarter of the host's CPU per ingested event (docs/benchmarks.md). Its grains
+/// etag, per write, a large part of an ingested event's cost in one process (figures: docs/benchmarks.md). Its grains
 /// exist so that the silos of a cluster can share volatile state; a single process has nothing to share it with.
 /// </remarks>
 public sealed class InProcessGrainStorage(IGrainStorageSerializer serializer) : IGrainStorage

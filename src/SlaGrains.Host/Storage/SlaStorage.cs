@@ -26,7 +26,7 @@ public static class SlaStorage
     /// <summary>
     /// The connection string Orleans' providers use: the configured one plus two Npgsql settings, unless it sets them.
     /// The providers send the same few statements all day; unprepared, PostgreSQL parses and plans the grain-state
-    /// write (a two-branch CTE) on every call, and prepared it does twice the writes per CPU second (pgbench,
+    /// write (a two-branch CTE) on every call; prepared, it plans it once per connection (pgbench figures:
     /// docs/benchmarks.md). The providers open and close a pooled connection per operation and leave no session
     /// state behind, so the reset Npgsql sends on every reopen (several statements once any are prepared) buys nothing.
     /// </summary>
@@ -113,7 +113,7 @@ public static class SlaStorage
     /// <summary>
     /// Grain state in this process's memory (volatile), for the embedded mode and single-silo test clusters,
     /// serialized as PostgreSQL's is: a state type that Orleans' serializer cannot round-trip fails the same way in
-    /// both (Orleans' default storage serializer, Newtonsoft JSON, also cost more than the SLA engine did).
+    /// both.
     /// </summary>
     public static ISiloBuilder UseInProcessGrainStorage(this ISiloBuilder silo)
     {
@@ -124,8 +124,8 @@ public static class SlaStorage
     }
 
     /// <summary>
-    /// Grain state in PostgreSQL, serialized by Orleans' own serializer: state types carry [Id] and [Alias], so a
-    /// renamed or moved type still reads what an older build wrote.
+    /// Grain state in PostgreSQL, serialized by Orleans' own serializer: state types carry [Id] and [Alias], so
+    /// renaming or moving a type does not change what is stored.
     /// </summary>
     public static ISiloBuilder UsePostgresGrainStorage(this ISiloBuilder silo, string connectionString)
     {

@@ -1,13 +1,12 @@
-using System.Data.Common;
 using Orleans.Storage;
 using SlaGrains.Contracts;
 
 namespace SlaGrains.Host.Storage;
 
 /// <summary>
-/// Wraps the ADO.NET grain storage so a database failure surfaces as <see cref="StorageUnavailableException"/>. The
-/// driver's own exceptions cannot be serialized back to a caller in another process (a front-end would see a codec
-/// error and answer 500); this one can, and callers answer 503. Concurrency conflicts pass through untouched.
+/// Wraps the ADO.NET grain storage so a database failure (<see cref="StorageFailures.IsUnavailable"/>) surfaces as
+/// <see cref="StorageUnavailableException"/>, which a caller in another process can receive and answer 503.
+/// Concurrency conflicts pass through untouched.
 /// </summary>
 public sealed class UnavailableAwareGrainStorage(IGrainStorage inner) : IGrainStorage
 {
@@ -26,21 +25,9 @@ public sealed class UnavailableAwareGrainStorage(IGrainStorage inner) : IGrainSt
         {
             await operation();
         }
-        catch (Exception ex) when (ex is not InconsistentStateException && Database(ex) is { } db)
+        catch (Exception ex) when (ex is not StorageUnavailableException && StorageFailures.IsUnavailable(ex))
         {
-            throw new StorageUnavailableException($"Storage failed: {db.GetType().Name}: {db.Message}");
+            throw StorageFailures.Unavailable(ex);
         }
-    }
-
-    private static DbException? Database(Exception exception)
-    {
-        for (var e = exception; e is not null; e = e.InnerException)
-        {
-            if (e is DbException db)
-            {
-                return db;
-            }
-        }
-        return null;
     }
 }

@@ -1,0 +1,44 @@
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
+using NodaTime;
+
+namespace SlaGrains.Host.Api.OpenApi;
+
+/// <summary>
+/// NodaTime values as the contract writes them (SlaJson): an <see cref="Instant"/> is an ISO 8601 string with an
+/// offset, a <see cref="LocalDate"/> an ISO date. Their JSON converters hide that from the schema generator, which
+/// would otherwise describe their .NET members.
+/// </summary>
+public sealed class NodaTimeSchemaTransformer : IOpenApiSchemaTransformer
+{
+    public Task TransformAsync(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(schema);
+        ArgumentNullException.ThrowIfNull(context);
+        var type = context.JsonTypeInfo.Type;
+        var nullable = Nullable.GetUnderlyingType(type) is not null;
+        type = Nullable.GetUnderlyingType(type) ?? type;
+        if (type == typeof(Instant))
+        {
+            Describe(schema, nullable, "date-time", "2025-03-03T09:00:00Z",
+                "An instant, ISO 8601 with an offset (any offset is accepted; answers use UTC with Z).");
+        }
+        else if (type == typeof(LocalDate))
+        {
+            Describe(schema, nullable, "date", "2025-03-03", "A calendar date, ISO 8601 (yyyy-MM-dd).");
+        }
+        return Task.CompletedTask;
+    }
+
+    private static void Describe(OpenApiSchema schema, bool nullable, string format, string example, string description)
+    {
+        schema.Type = nullable ? JsonSchemaType.String | JsonSchemaType.Null : JsonSchemaType.String;
+        schema.Format = format;
+        schema.Properties?.Clear();
+        schema.Required?.Clear();
+        schema.AdditionalProperties = null;
+        schema.Examples = [JsonValue.Create(example)];
+        schema.Description ??= description;
+    }
+}
