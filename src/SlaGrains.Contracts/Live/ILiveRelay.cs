@@ -1,4 +1,5 @@
 using Orleans.Concurrency;
+using SlaGrains.Domain.Cases;
 
 namespace SlaGrains.Contracts.Live;
 

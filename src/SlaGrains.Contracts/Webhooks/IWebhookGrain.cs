@@ -1,4 +1,4 @@
-using SlaGrains.Contracts.Live;
+using SlaGrains.Domain.Cases;
 
 namespace SlaGrains.Contracts.Webhooks;
 

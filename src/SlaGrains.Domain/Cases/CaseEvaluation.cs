@@ -4,7 +4,7 @@ namespace SlaGrains.Domain.Cases;
 public sealed record CaseEvaluation(CaseSnapshot Snapshot, IReadOnlyList<PendingNotification> Notifications)
 {
     /// <summary>The evaluated fold, kept to answer for instances the snapshot leaves out.</summary>
-    internal CaseTimeline.Fold? Fold { get; init; }
+    internal TimelineFold? Fold { get; init; }
 
     /// <summary>
     /// The instance <paramref name="id"/> (<c>first-response#3</c>) as of the snapshot's instant, whether or not the
@@ -13,7 +13,7 @@ public sealed record CaseEvaluation(CaseSnapshot Snapshot, IReadOnlyList<Pending
     public MilestoneSnapshot? Milestone(string id)
     {
         ArgumentNullException.ThrowIfNull(id);
-        return Snapshot.Milestones.FirstOrDefault(m => m.Id == id) ?? Fold?.Milestone(id, Snapshot.AsOf);
+        return Snapshot.Milestones.FirstOrDefault(m => m.Id == id) ?? (Fold is null ? null : TimelineOutput.Milestone(Fold, id, Snapshot.AsOf));
     }
 
     /// <summary>
@@ -25,6 +25,6 @@ public sealed record CaseEvaluation(CaseSnapshot Snapshot, IReadOnlyList<Pending
         ArgumentNullException.ThrowIfNull(milestone);
         ArgumentOutOfRangeException.ThrowIfLessThan(from, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
-        return Fold?.Instances(milestone, from, limit, Snapshot.AsOf);
+        return Fold is null ? null : TimelineOutput.Instances(Fold, milestone, from, limit, Snapshot.AsOf);
     }
 }

@@ -1,6 +1,6 @@
 namespace SlaGrains.Domain.Cases;
 
-/// <summary>What happened to a case (API.md, "Event types"). <see cref="Escalated"/> is written by the case itself.</summary>
+/// <summary>What happened to a case (docs/api.md, "Events"). <see cref="Escalated"/> is written by the case itself.</summary>
 public enum CaseEventType
 {
     Opened,

@@ -8,7 +8,7 @@ using SlaGrains.Domain.Validation;
 namespace SlaGrains.Domain.Cases;
 
 /// <summary>
-/// What makes an incoming event well formed (API.md, "Event types"): an id, the payload its type needs, and nothing
+/// What makes an incoming event well formed (docs/api.md, "Events"): an id, the payload its type needs, and nothing
 /// only the case itself may write. Milestone names are checked against the pinned process by the case.
 /// </summary>
 public static class CaseEventValidator

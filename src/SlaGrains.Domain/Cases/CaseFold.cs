@@ -22,8 +22,8 @@ public sealed class CaseFold
     private readonly CaseTimelineInput _input;
     private readonly int _every;
     private readonly List<CaseEvent> _history = []; // applied, in history order (ties in arrival order)
-    private readonly List<CaseTimeline.Fold> _checkpoints = []; // [j]: the fold after the first (j + 1) × _every events
-    private CaseTimeline.Fold _fold;
+    private readonly List<TimelineFold> _checkpoints = []; // [j]: the fold after the first (j + 1) × _every events
+    private TimelineFold _fold;
 
     /// <summary>Starts an empty fold; <see cref="CaseTimelineInput.Events"/> is not read.</summary>
     public CaseFold(CaseTimelineInput input, int checkpointEvery = DefaultCheckpointEvery)
@@ -32,11 +32,14 @@ public sealed class CaseFold
         ArgumentOutOfRangeException.ThrowIfLessThan(checkpointEvery, 1);
         _input = input;
         _every = checkpointEvery;
-        _fold = new CaseTimeline.Fold(input);
+        _fold = new TimelineFold(input);
     }
 
     /// <summary>How many events have been applied.</summary>
     public int Count => _history.Count;
+
+    /// <summary>The first entitlement the history names once the case is open; null while it names none.</summary>
+    public NamedEntitlement? NamedEntitlement => _fold.NamedEntitlement;
 
     /// <summary>When the last event in history order happened; null before the first.</summary>
     public Instant? LastEventAt => _history.Count == 0 ? null : _history[^1].OccurredAt;
@@ -73,11 +76,12 @@ public sealed class CaseFold
     public CaseEvaluation Evaluate(Instant asOf)
     {
         var count = CountUpTo(asOf);
-        CaseTimeline.Fold fold;
+        TimelineFold fold;
         if (count == _history.Count)
         {
-            // Marking what is violated by asOf changes the instances, and a later event must not see those marks early.
-            fold = _fold.Copy();
+            // Marking what is violated by asOf changes the instances, and a later event must not see those marks
+            // early: the fold is copied only when there is something to mark.
+            fold = _fold.HasViolationsToMark(asOf) ? _fold.Copy() : _fold;
         }
         else
         {
@@ -88,12 +92,19 @@ public sealed class CaseFold
                 fold.Apply(_history[i]);
             }
         }
-        return fold.Evaluate(asOf);
+        return Evaluate(fold, asOf);
+    }
+
+    /// <summary>The case as of <paramref name="asOf"/> from a fold of the events up to it: marks violations on that fold.</summary>
+    internal static CaseEvaluation Evaluate(TimelineFold fold, Instant asOf)
+    {
+        fold.MarkViolations(asOf, inclusive: true);
+        return new CaseEvaluation(TimelineOutput.Snapshot(fold, asOf), TimelineOutput.Notifications(fold)) { Fold = fold };
     }
 
     /// <summary>A fold to go on from: a copy of checkpoint <paramref name="checkpoints"/> − 1, or a new fold for none.</summary>
-    private CaseTimeline.Fold FoldAfter(int checkpoints) =>
-        checkpoints == 0 ? new CaseTimeline.Fold(_input) : _checkpoints[checkpoints - 1].Copy();
+    private TimelineFold FoldAfter(int checkpoints) =>
+        checkpoints == 0 ? new TimelineFold(_input) : _checkpoints[checkpoints - 1].Copy();
 
     /// <summary>How many events of the history happened at or before <paramref name="t"/>.</summary>
     private int CountUpTo(Instant t)

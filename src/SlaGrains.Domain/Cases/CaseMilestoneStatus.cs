@@ -1,6 +1,6 @@
 namespace SlaGrains.Domain.Cases;
 
-/// <summary>SEMANTICS.md §8.</summary>
+/// <summary>The case's milestone status, from all its instances (docs/semantics.md).</summary>
 public enum CaseMilestoneStatus
 {
     Compliant,

@@ -2,7 +2,7 @@ using NodaTime;
 
 namespace SlaGrains.Domain.Cases;
 
-/// <summary>The case as of <see cref="AsOf"/>: API.md's snapshot, plus the fields and the entitlement reason.</summary>
+/// <summary>The case as of <see cref="AsOf"/>: docs/api.md's snapshot, plus the fields and the entitlement reason.</summary>
 public sealed record CaseSnapshot
 {
     public required string CaseId { get; init; }

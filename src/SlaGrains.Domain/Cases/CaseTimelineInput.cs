@@ -20,4 +20,7 @@ public sealed record CaseTimelineInput
     /// shows all. Only what the snapshot lists changes: statuses, notifications and pages read every instance.
     /// </summary>
     public int? InstancesShown { get; init; }
+
+    /// <summary>Why matching chose the entitlement or found none: the snapshot's reason until the entitlement gives one.</summary>
+    public string? MatchReason { get; init; }
 }

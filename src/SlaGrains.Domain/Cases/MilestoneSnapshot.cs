@@ -2,7 +2,7 @@ using NodaTime;
 
 namespace SlaGrains.Domain.Cases;
 
-/// <summary>One milestone instance as of the snapshot's instant (SEMANTICS.md §9). Ended instances freeze at their end.</summary>
+/// <summary>One milestone instance as of the snapshot's instant (docs/semantics.md). Ended instances freeze at their end.</summary>
 public sealed record MilestoneSnapshot
 {
     public required string Id { get; init; }

@@ -15,6 +15,10 @@ internal sealed class MilestoneTrack(int order, MilestoneDefinition definition, 
     public string Key { get; } = MilestoneKey.From(definition.Name);
     public string? CalendarId { get; } = calendarId;
     public BusinessCalendar Calendar { get; } = calendar;
+    /// <summary>The definition's actions by what triggers them; built once, since every evaluation reads them.</summary>
+    public MilestoneActions Actions { get; } = MilestoneActions.Of(definition.Actions ?? []);
+    private readonly uint _completedBy = TypesNamed(definition.CompletedBy);
+    private readonly uint _startedBy = TypesNamed(definition.StartedBy);
 
     public bool Matches(Cases.CaseFields fields)
     {
@@ -59,13 +63,29 @@ internal sealed class MilestoneTrack(int order, MilestoneDefinition definition, 
         {
             return false;
         }
-        return Definition.CompletedBy?.Contains(ProcessValidator.EventTypeName(e.Type), StringComparer.Ordinal) == true;
+        return (_completedBy & Bit(e.Type)) != 0;
     }
 
-    public bool IsStartedBy(CaseEvent e) =>
-        Definition.StartedBy?.Contains(ProcessValidator.EventTypeName(e.Type), StringComparer.Ordinal) == true;
+    public bool IsStartedBy(CaseEvent e) => (_startedBy & Bit(e.Type)) != 0;
 
     public bool IsPausedBy(string? status, IReadOnlyList<string>? processPausedStatuses) =>
         status is not null &&
         (Definition.PausedStatuses ?? processPausedStatuses)?.Contains(status, StringComparer.OrdinalIgnoreCase) == true;
+
+    // A validated process names only known types; any other name matches no event. A bit per type: every case's
+    // every track holds two of these, so a set object each would cost memory per case.
+    private static uint TypesNamed(IReadOnlyList<string>? names)
+    {
+        var types = 0u;
+        foreach (var name in names ?? [])
+        {
+            if (CaseEventTypes.TryParse(name, out var type))
+            {
+                types |= Bit(type);
+            }
+        }
+        return types;
+    }
+
+    private static uint Bit(CaseEventType type) => 1u << (int)type;
 }

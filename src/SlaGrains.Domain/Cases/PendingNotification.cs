@@ -4,7 +4,7 @@ using SlaGrains.Domain.Processes;
 namespace SlaGrains.Domain.Cases;
 
 /// <summary>
-/// A notification the case owes (SEMANTICS.md §6–7): its stable id
+/// A notification the case owes (docs/semantics.md): its stable id
 /// <c>{caseId}/{milestone}#{instance}/{kind}/{offset}</c>, when it falls due, and the actions it carries. The grain
 /// fires each id at most once, whenever it is due and not yet recorded as fired.
 /// </summary>

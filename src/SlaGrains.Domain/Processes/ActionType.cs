@@ -1,12 +1,15 @@
 namespace SlaGrains.Domain.Processes;
 
-/// <summary>What a milestone action does (SEMANTICS.md §7).</summary>
+/// <summary>What a milestone action does (docs/semantics.md).</summary>
 public enum ActionType
 {
     /// <summary>A signed delivery to the webhooks subscribed to the notification's type.</summary>
     Webhook,
 
-    /// <summary>A hub message to the case's and its queue's subscribers.</summary>
+    /// <summary>
+    /// A hub message to the case's and its queue's subscribers. Every notice is sent to them whatever its actions, so
+    /// this adds no effect of its own (<see cref="Cases.CaseEngine"/>); processes may still name it.
+    /// </summary>
     Notify,
 
     /// <summary>Sets case fields through an escalation event in the case's history.</summary>

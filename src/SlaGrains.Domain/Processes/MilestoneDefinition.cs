@@ -1,6 +1,6 @@
 namespace SlaGrains.Domain.Processes;
 
-/// <summary>One milestone of an entitlement process (API.md, SEMANTICS.md §4).</summary>
+/// <summary>One milestone of an entitlement process (docs/api.md, docs/semantics.md).</summary>
 public sealed record MilestoneDefinition
 {
     public required string Name { get; init; }

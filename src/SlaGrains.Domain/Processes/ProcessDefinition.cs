@@ -1,6 +1,6 @@
 namespace SlaGrains.Domain.Processes;
 
-/// <summary>An entitlement process as an administrator writes it (API.md, "Entitlement processes").</summary>
+/// <summary>An entitlement process as an administrator writes it (docs/api.md).</summary>
 public sealed record ProcessDefinition
 {
     public const string CaseCreated = "caseCreated";

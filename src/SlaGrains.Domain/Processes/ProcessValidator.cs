@@ -10,10 +10,11 @@ public static class ProcessValidator
     public const int MaxMinutes = 10 * 366 * 24 * 60;
 
     /// <summary>Event types that may complete or start a milestone (opening is entry, closing completes everything).</summary>
-    public static readonly IReadOnlySet<string> MilestoneEventTypes = new HashSet<string>(StringComparer.Ordinal)
+    public static readonly IReadOnlySet<string> MilestoneEventTypes = new[]
     {
-        "agentReplied", "customerReplied", "updated", "stopped", "resumed", "reopened", "escalated",
-    };
+        CaseEventType.AgentReplied, CaseEventType.CustomerReplied, CaseEventType.Updated, CaseEventType.Stopped,
+        CaseEventType.Resumed, CaseEventType.Reopened, CaseEventType.Escalated,
+    }.Select(CaseEventTypes.Name).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>
     /// The calendars a definition names that could exist (valid ids), for the caller to look up before
@@ -266,19 +267,4 @@ public static class ProcessValidator
             }
         }
     }
-
-    internal static string EventTypeName(CaseEventType type) => type switch
-    {
-        CaseEventType.Opened => "opened",
-        CaseEventType.Updated => "updated",
-        CaseEventType.AgentReplied => "agentReplied",
-        CaseEventType.CustomerReplied => "customerReplied",
-        CaseEventType.MilestoneCompleted => "milestoneCompleted",
-        CaseEventType.Stopped => "stopped",
-        CaseEventType.Resumed => "resumed",
-        CaseEventType.Closed => "closed",
-        CaseEventType.Reopened => "reopened",
-        CaseEventType.Escalated => "escalated",
-        _ => throw new ArgumentOutOfRangeException(nameof(type), type, null),
-    };
 }

@@ -1,6 +1,6 @@
 namespace SlaGrains.Domain.Processes;
 
-/// <summary>How often a milestone may run on one case (SEMANTICS.md §4).</summary>
+/// <summary>How often a milestone may run on one case (docs/semantics.md).</summary>
 public enum Recurrence
 {
     /// <summary>At most one instance per case.</summary>

@@ -1,18 +1,11 @@
-using System.Buffers;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using NodaTime;
 using Orleans.Placement;
 using Orleans.Storage;
-using NodaTime;
-using SlaGrains.Contracts.Calendars;
 using SlaGrains.Contracts.Cases;
-using SlaGrains.Contracts.Entitlements;
 using SlaGrains.Contracts.Live;
-using SlaGrains.Contracts.Processes;
-using SlaGrains.Contracts.Queues;
-using SlaGrains.Domain.Calendars;
 using SlaGrains.Domain.Cases;
-using SlaGrains.Domain.Processes;
 using SlaGrains.Domain.Validation;
 using SlaGrains.Grains.Calendars;
 using SlaGrains.Grains.Live;
@@ -21,11 +14,12 @@ using SlaGrains.Grains.Telemetry;
 namespace SlaGrains.Grains.Cases;
 
 /// <summary>
-/// One case. Its stored events are the truth; everything else (milestones, targets, what is owed) is the engine's
-/// fold of them, recomputed after every change. Deadlines are durable reminders, one per milestone instance with
-/// something still to fire, each set for that instance's next notification with a one-minute period as the retry
-/// net. Whatever wakes the case (an event, a tick, a duplicate tick after failover), it fires exactly the
-/// notifications that are due and not yet recorded as fired, recording them in the same write that queues them.
+/// One case, as Orleans hosts it: its event log (<see cref="CaseEventLog"/>) is the truth and its engine (<see
+/// cref="CaseEngine"/>) says what that means; the grain loads definitions, orders the I/O and fans out. Deadlines are
+/// durable reminders, one per milestone instance with something still to fire, each set for that instance's next
+/// notification with a one-minute period as the retry net. Whatever wakes the case (an event, a tick, a duplicate tick
+/// after failover), it fires exactly the notifications that are due and not yet recorded as fired, recording them in
+/// the same write that queues their notices.
 /// </summary>
 [GrainType("case"), PreferLocalPlacement] // the silo that receives a case's first event hosts it: one hop fewer
 public sealed partial class CaseGrain(
@@ -39,60 +33,43 @@ public sealed partial class CaseGrain(
     private const string MilestoneReminderPrefix = "ms:";
     private const string OutboxReminder = "outbox";
     private const string CaseStateName = "case";
-    private const string SealedLogState = "case-log"; // the first sealed run; later ones add "-1", "-2", ...
-    // Past this many bytes the tail is sealed: it keeps a case's own row under PostgreSQL's 2 KB TOAST threshold.
-    private const int SealTailAt = 2 * 1024;
     private static readonly TimeSpan RetryPeriod = TimeSpan.FromMinutes(1);
-    private static readonly Duration CalendarRefresh = Duration.FromMinutes(1);
-
-    // Escalations can change criteria and start milestones whose deadlines have passed too; this bounds the loop.
-    private const int MaxEscalationRounds = 16;
-
-    // The case's own record, read and written through the provider itself, as the sealed runs are, not through
-    // IPersistentState: Orleans' state bridge yields to the scheduler before every write, so each event's whole call
-    // chain went asynchronous and was resumed step by step through the grain's scheduler (docs/benchmarks.md).
-    // The record is the same one under the same name; the grain is not reentrant, so writes never overlap.
-    private readonly GrainState<CaseState> _state = new(new CaseState());
-    private readonly List<CaseEvent> _events = []; // the sealed log and State.Log decoded, in the same order
-    private ArrayBufferWriter<byte> _tail = new(); // State.Log's buffer: an event is appended, the rest never copied again
-    // The sealed runs' records by index, as read or written by this activation (with their etags); the first
-    // State.SealedRuns.Count are the runs the case counts, holding exactly those events. Any after them are spent.
-    private readonly List<GrainState<CaseLogState>> _runs = [];
-    private CaseFold? _fold; // the engine's fold of all of _events, kept until the definitions it read change
-    private readonly HashSet<string> _eventIds = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _customFieldNames = new(StringComparer.Ordinal); // every name the history has set
-    private readonly Dictionary<string, Instant> _calendarVersions = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, BusinessCalendar> _calendars = new(StringComparer.Ordinal);
-    private ProcessVersion? _process;
-    private Instant? _calendarsCheckedAt;
-    private IGrainTimer? _clockTransition;
-    private (string, string?, string?, string?, string?, Instant?, MilestoneStatus?, CaseMilestoneStatus)? _announced;
     private static readonly TimeSpan WatchFor = TimeSpan.FromMinutes(30);
+
+    // Read and written through the provider itself rather than IPersistentState, whose bridge yields to the scheduler
+    // before every write and so makes each event's whole call chain asynchronous. The grain is not reentrant, so
+    // writes never overlap.
+    private readonly GrainState<CaseState> _state = new(new CaseState());
+    private CaseEventLog _log = null!; // these three are set on activation
+    private CaseDefinitions _definitions = null!;
+    private CaseQueueIndex _queueIndex = null!;
+    private CaseEngine? _engine; // kept until the definitions it read change
+    private IGrainTimer? _clockTransition;
 
     private CaseState State => _state.State!; // never null: read or not, it holds a state
     private string CaseId => this.GetPrimaryKeyString();
     private Instant Now => Instant.FromDateTimeOffset(clock.GetUtcNow());
+    private bool Exists => _log.Events.Count > 0;
+
+    /// <summary>The engine over the whole log with the definitions as loaded; built again only when they change.</summary>
+    private CaseEngine Engine => _engine ??= new CaseEngine(new CaseTimelineInput
+    {
+        CaseId = CaseId,
+        Events = _log.Events,
+        Entitlement = State.Entitlement,
+        MatchReason = State.MatchReason,
+        Process = _definitions.Process,
+        Calendars = _definitions.Calendars,
+        InstancesShown = limits.SnapshotInstances,
+    });
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         await storage.ReadStateAsync(CaseStateName, this.GetGrainId(), _state);
         _state.State ??= new CaseState();
-        var counts = SealedRuns();
-        for (var i = 0; i < counts.Count; i++)
-        {
-            var run = await ReadNextRun();
-            run.Events = StoredEvent.FirstLines(run.Events, counts[i]);
-            _events.AddRange(StoredEvent.ReadAll(run.Events));
-        }
-        _tail.Write(State.Log.Span);
-        foreach (var e in State.LegacyEvents ?? [])
-        {
-            StoredEvent.Append(_tail, e); // the older shape is stored as the log with the next change
-        }
-        (State.LegacyEvents, State.Log) = (null, _tail.WrittenMemory);
-        _events.AddRange(StoredEvent.ReadAll(State.Log));
-        _eventIds.UnionWith(_events.Select(e => e.EventId));
-        _customFieldNames.UnionWith(_events.SelectMany(CaseEventValidator.CustomFieldNamesSetBy));
+        _log = await CaseEventLog.Load(storage, this.GetGrainId(), State);
+        _definitions = new CaseDefinitions(GrainFactory, compiledCalendars);
+        _queueIndex = new CaseQueueIndex(GrainFactory, CaseId);
         if (State.Outbox.Count > 0)
         {
             await Deliver();
@@ -102,49 +79,27 @@ public sealed partial class CaseGrain(
     public async Task<CaseWriteResult> Apply(CaseEvent e)
     {
         ArgumentNullException.ThrowIfNull(e);
-        var errors = CaseEventValidator.Validate(e, Now, limits);
-        if (!errors.IsValid)
+        if (await Refusal(e) is { } refused)
         {
-            return Invalid(errors);
+            return refused;
         }
-        if (_eventIds.Contains(e.EventId))
-        {
-            if (CaseEventReplay.Check(_events.First(x => x.EventId == e.EventId), e) is { IsValid: false } reused)
-            {
-                return new CaseWriteResult { Outcome = CaseWriteOutcome.Conflict, Errors = reused.ToDictionary() };
-            }
-            await LoadDefinitions();
-            return new CaseWriteResult { Outcome = CaseWriteOutcome.Replayed, Snapshot = Evaluate(Now).Snapshot, Version = State.Version };
-        }
-        if (CaseEventValidator.ValidateCustomFieldTotal(_customFieldNames, e, limits) is { IsValid: false } tooMany)
-        {
-            return Invalid(tooMany);
-        }
-        if (_events.Count == 0 && e.Type != CaseEventType.Opened)
-        {
-            return new CaseWriteResult { Outcome = CaseWriteOutcome.NotFound };
-        }
-        if (CaseEventValidator.ValidateRoomForEvent(_events.Count, limits) is { IsValid: false } full)
-        {
-            return Invalid(full);
-        }
-        await LoadDefinitions();
-        if (_process is not null && CaseEventValidator.ValidateMilestone(e, _process.Definition) is { IsValid: false } unknown)
-        {
-            return Invalid(unknown);
-        }
-
         try
         {
-            if (e.Type == CaseEventType.Opened && _events.Count == 0 && e.Case!.EntitlementId is null)
+            if (e.Type == CaseEventType.Opened && !Exists && e.Case!.EntitlementId is null)
             {
-                e = await MatchEntitlement(e);
+                e = await _definitions.MatchEntitlement(State, e);
+                _engine = null; // its snapshots carry the match's reason
             }
-            Append(e);
-            await DecideEntitlement();
-            var evaluation = await Settle(Now);
+            _log.Append(e);
+            _engine?.Append(e);
+            if (State.Entitlement is null && Engine.NamedEntitlement is { } named)
+            {
+                await _definitions.Admit(State, CaseId, named, Now);
+                _engine = null;
+            }
+            var snapshot = await Settle(Now);
             SlaMetrics.EventsApplied.Add(1);
-            return new CaseWriteResult { Outcome = CaseWriteOutcome.Applied, Snapshot = evaluation.Snapshot, Version = State.Version };
+            return new CaseWriteResult { Outcome = CaseWriteOutcome.Applied, Snapshot = snapshot, Version = State.Version };
         }
         catch
         {
@@ -154,41 +109,24 @@ public sealed partial class CaseGrain(
         }
     }
 
-    public async Task<CaseSnapshot?> GetSnapshot(Instant? asOf)
-    {
-        if (_events.Count == 0)
-        {
-            return null;
-        }
-        await LoadDefinitions();
-        return Evaluate(asOf ?? Now).Snapshot;
-    }
+    public async Task<CaseSnapshot?> GetSnapshot(Instant? asOf) => (await Evaluate(asOf))?.Snapshot;
 
-    public async Task<MilestoneInstancePage?> GetInstances(string milestone, int from, int limit, Instant? asOf)
-    {
-        if (_events.Count == 0)
-        {
-            return null;
-        }
-        await LoadDefinitions();
-        return Evaluate(asOf ?? Now).Instances(milestone, from, limit);
-    }
+    public async Task<MilestoneInstancePage?> GetInstances(string milestone, int from, int limit, Instant? asOf) =>
+        (await Evaluate(asOf))?.Instances(milestone, from, limit);
 
     public async Task<CaseChange?> Watch()
     {
-        if (_events.Count == 0)
+        if (await Evaluate(null) is not { Snapshot: var snapshot })
         {
             return null;
         }
         DelayDeactivation(WatchFor);
-        await LoadDefinitions();
-        var snapshot = Evaluate(Now).Snapshot;
         ArmClockTransition(snapshot);
         return new CaseChange(snapshot, State.Version);
     }
 
     public Task<IReadOnlyList<CaseEvent>> GetHistory() =>
-        Task.FromResult<IReadOnlyList<CaseEvent>>([.. CaseTimeline.InHistoryOrder(_events)]);
+        Task.FromResult<IReadOnlyList<CaseEvent>>([.. CaseTimeline.InHistoryOrder(_log.Events)]);
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
@@ -197,7 +135,7 @@ public sealed partial class CaseGrain(
             await Deliver();
             return;
         }
-        if (_events.Count == 0)
+        if (!Exists)
         {
             await Unregister(reminderName);
             return;
@@ -220,22 +158,66 @@ public sealed partial class CaseGrain(
         }
     }
 
-    /// <summary>
-    /// Brings the case up to <paramref name="now"/> and stores it: fires what is due, writes escalations, points the
-    /// reminders at what is owed next, then hands notices to the publisher and tells the queue and live clients.
-    /// </summary>
-    private async Task<CaseEvaluation> Settle(Instant now)
+    /// <summary>Why the case does not apply <paramref name="e"/> (a resend is answered as a replay); null when it does.</summary>
+    private async Task<CaseWriteResult?> Refusal(CaseEvent e)
     {
-        var evaluation = FireDue(now);
-        await SyncReminders(evaluation, now);
-        var queueChange = PlanQueueIndex(evaluation.Snapshot);
+        if (CaseEventValidator.Validate(e, Now, limits) is { IsValid: false } invalid)
+        {
+            return Invalid(invalid);
+        }
+        if (_log.Find(e.EventId) is { } stored)
+        {
+            return CaseEventReplay.Check(stored, e) is { IsValid: false } reused
+                ? new CaseWriteResult { Outcome = CaseWriteOutcome.Conflict, Errors = reused.ToDictionary() }
+                : new CaseWriteResult { Outcome = CaseWriteOutcome.Replayed, Snapshot = (await Evaluate(null))!.Snapshot, Version = State.Version };
+        }
+        if (CaseEventValidator.ValidateCustomFieldTotal(_log.CustomFieldNames, e, limits) is { IsValid: false } tooMany)
+        {
+            return Invalid(tooMany);
+        }
+        if (!Exists && e.Type != CaseEventType.Opened)
+        {
+            return new CaseWriteResult { Outcome = CaseWriteOutcome.NotFound };
+        }
+        if (CaseEventValidator.ValidateRoomForEvent(_log.Events.Count, limits) is { IsValid: false } full)
+        {
+            return Invalid(full);
+        }
+        await LoadDefinitions();
+        return _definitions.Process is { } process && CaseEventValidator.ValidateMilestone(e, process.Definition) is { IsValid: false } unknown
+            ? Invalid(unknown) : null;
+    }
+
+    /// <summary>
+    /// Brings the case up to <paramref name="now"/> and stores it: records what fired, its notices and the events it
+    /// caused, points the reminders at what is owed next, then hands notices to the publisher and tells the queue
+    /// index and live clients.
+    /// </summary>
+    private async Task<CaseSnapshot> Settle(Instant now)
+    {
+        var settled = Engine.Settle(now, State.Fired);
+        foreach (var fired in settled.Fired)
+        {
+            State.Fired.Add(fired.Id);
+            SlaMetrics.NotificationsFired.Add(1, new KeyValuePair<string, object?>("kind", fired.Kind.ToString()));
+            SlaMetrics.Lateness.Record((now - fired.DueAt).TotalSeconds);
+        }
+        State.Outbox.AddRange(settled.Notices);
+        foreach (var escalation in settled.Events)
+        {
+            _log.Append(escalation); // the engine has folded it already
+        }
+        await SyncReminders(settled.Owed, now);
+        var snapshot = settled.Evaluation.Snapshot;
+        var oldQueue = State.IndexedQueue;
+        State.IndexedQueue = CaseEngine.IndexedQueue(snapshot);
         if (State.Outbox.Count > 0)
         {
             await KeepOutboxAwake(); // before the write that stores the notices, so no stored notice lacks a wake-up
         }
-        await SealTail();
+        await _log.SealIfFull();
         State.Version++;
-        await WriteState();
+        await storage.WriteStateAsync(CaseStateName, this.GetGrainId(), _state);
 
         // The change is stored: whatever fails from here on must not make the caller resend it.
         try
@@ -247,10 +229,28 @@ public sealed partial class CaseGrain(
             LogHandOverFailed(ex, CaseId); // the stored outbox and its reminder carry the notices on
             DeactivateOnIdle(); // memory may now differ from what is stored
         }
-        UpdateQueueIndex(queueChange, evaluation.Snapshot);
-        await PublishChange(evaluation.Snapshot);
-        ArmClockTransition(evaluation.Snapshot);
-        return evaluation;
+        _queueIndex.Update(oldQueue, State.IndexedQueue, snapshot, State.Version);
+        await PublishChange(snapshot);
+        ArmClockTransition(snapshot);
+        return snapshot;
+    }
+
+    private async Task<CaseEvaluation?> Evaluate(Instant? asOf)
+    {
+        if (!Exists)
+        {
+            return null;
+        }
+        await LoadDefinitions();
+        return Engine.Evaluate(asOf ?? Now);
+    }
+
+    private async Task LoadDefinitions()
+    {
+        if (await _definitions.Load(State, Now))
+        {
+            _engine = null;
+        }
     }
 
     private async Task PublishChange(CaseSnapshot snapshot)
@@ -273,204 +273,38 @@ public sealed partial class CaseGrain(
     {
         _clockTransition?.Dispose();
         _clockTransition = null;
-        if (snapshot.Milestones.Where(m => m.NextClockChangeAt is not null).Select(m => m.NextClockChangeAt!.Value).DefaultIfEmpty().Min() is var next &&
-            next != default && next - Now < Duration.FromDays(2))
+        if (CaseEngine.NextClockChange(snapshot) is { } next && next - Now < Duration.FromDays(2))
         {
             var due = (next - Now).ToTimeSpan() + TimeSpan.FromMilliseconds(1);
             _clockTransition = this.RegisterGrainTimer(async () =>
             {
-                await LoadDefinitions();
-                var now = Evaluate(Now).Snapshot;
+                var now = (await Evaluate(null))!.Snapshot;
                 await PublishChange(now);
                 ArmClockTransition(now);
             }, due < TimeSpan.Zero ? TimeSpan.Zero : due, Timeout.InfiniteTimeSpan);
         }
     }
 
-    /// <summary>Records every due, unfired notification as fired and queues its notice; escalations become events.</summary>
-    private CaseEvaluation FireDue(Instant now)
-    {
-        for (var round = 0; ; round++)
-        {
-            var evaluation = Evaluate(now);
-            var due = evaluation.Notifications
-                .Where(n => n.DueAt <= now && !State.Fired.Contains(n.Id))
-                .OrderBy(n => n.DueAt).ThenBy(n => n.Id, StringComparer.Ordinal)
-                .ToList();
-            if (due.Count == 0 || round == MaxEscalationRounds)
-            {
-                return evaluation;
-            }
-
-            var escalated = false;
-            foreach (var notification in due)
-            {
-                State.Fired.Add(notification.Id);
-                SlaMetrics.NotificationsFired.Add(1, new KeyValuePair<string, object?>("kind", notification.Kind.ToString()));
-                SlaMetrics.Lateness.Record((now - notification.DueAt).TotalSeconds);
-                var milestone = evaluation.Milestone(notification.MilestoneId)!; // its own instance: always there
-                State.Outbox.Add(Notice(notification, milestone, evaluation.Snapshot.Queue));
-                foreach (var escalation in Escalations(notification))
-                {
-                    Append(escalation);
-                    State.Outbox.Add(new SlaNotice
-                    {
-                        DeliveryId = escalation.EventId,
-                        Type = SlaNotice.CaseEscalated,
-                        OccurredAt = notification.DueAt,
-                        CaseId = CaseId,
-                        Queue = evaluation.Snapshot.Queue,
-                        Milestone = milestone,
-                        Webhook = true,
-                        Changes = escalation.Changes,
-                    });
-                    escalated = true;
-                }
-            }
-            if (!escalated)
-            {
-                return evaluation; // firing changes nothing the engine folds, so this evaluation still holds
-            }
-        }
-    }
-
-    private void Append(CaseEvent e)
-    {
-        if (_fold?.Count == _events.Count)
-        {
-            _fold.Append(e);
-        }
-        else
-        {
-            _fold = null;
-        }
-        _events.Add(e);
-        _eventIds.Add(e.EventId);
-        _customFieldNames.UnionWith(CaseEventValidator.CustomFieldNamesSetBy(e));
-        StoredEvent.Append(_tail, e);
-        State.Log = _tail.WrittenMemory;
-    }
-
-    /// <summary>
-    /// Once the tail has grown past <see cref="SealTailAt"/>, moves it to the sealed log, so that the case's own write
-    /// stays small however long its history grows. The sealed log is a few runs, each its own record, merged the way
-    /// a binary counter carries: the tail becomes a new run, and while the run before it is no larger, the two become
-    /// one. Runs then roughly halve in size from the first: a case of n sealed bytes reads about log₂(n / 2 KB)
-    /// records when it activates, and rewrites each event about that many times over its life (rewriting one whole
-    /// sealed log at every seal cost √n per event). A merged run is written into the record of its first run, whose
-    /// events it begins with, and a new run into a record the case does not count: until the case's state records the
-    /// seal, every run it counts reads as before (the first lines of its record) and the tail still holds the rest.
-    /// </summary>
-    private async Task SealTail()
-    {
-        if (_tail.WrittenCount < SealTailAt)
-        {
-            return;
-        }
-        var counts = SealedRuns();
-        var first = counts.Count;
-        var bytes = _tail.WrittenCount;
-        while (first > 0 && Run(first - 1).Events.Length <= bytes)
-        {
-            first--;
-            bytes += Run(first).Events.Length;
-        }
-        var joined = new byte[bytes];
-        var at = 0;
-        for (var i = first; i < counts.Count; i++)
-        {
-            Run(i).Events.Span.CopyTo(joined.AsSpan(at));
-            at += Run(i).Events.Length;
-        }
-        _tail.WrittenSpan.CopyTo(joined.AsSpan(at));
-
-        if (first == _runs.Count)
-        {
-            await ReadNextRun(); // a record spent by an earlier merge is still there, with an etag to match
-        }
-        Run(first).Events = joined;
-        await storage.WriteStateAsync(RunStateName(first), this.GetGrainId(), _runs[first]);
-        for (var i = first + 1; i < counts.Count; i++)
-        {
-            Run(i).Events = ReadOnlyMemory<byte>.Empty; // spent: now part of the merged run
-        }
-        var merged = counts.Skip(first).Sum() + (_events.Count - State.SealedEvents);
-        State.SealedRuns = [.. counts.Take(first), merged];
-        State.SealedEvents = _events.Count;
-        _tail = new ArrayBufferWriter<byte>();
-        State.Log = ReadOnlyMemory<byte>.Empty;
-    }
-
-    private Task WriteState() => storage.WriteStateAsync(CaseStateName, this.GetGrainId(), _state);
-
-    /// <summary>How many events each sealed run holds; states written before runs existed had at most one.</summary>
-    private List<int> SealedRuns() =>
-        State.SealedRuns ?? (State.SealedEvents > 0 ? [State.SealedEvents] : []);
-
-    private static string RunStateName(int index) => index == 0 ? SealedLogState : $"{SealedLogState}-{index}";
-
-    /// <summary>Reads the record of the run after those in <see cref="_runs"/> and keeps it there, with its etag.</summary>
-    private async Task<CaseLogState> ReadNextRun()
-    {
-        var stored = new GrainState<CaseLogState>(new CaseLogState());
-        await storage.ReadStateAsync(RunStateName(_runs.Count), this.GetGrainId(), stored);
-        stored.State ??= new CaseLogState();
-        _runs.Add(stored);
-        return stored.State;
-    }
-
-    private CaseLogState Run(int index) => _runs[index].State!; // ReadNextRun never keeps a null
-
-    private static IEnumerable<CaseEvent> Escalations(PendingNotification notification) =>
-        notification.Actions
-            .Where(a => a.Type == ActionType.Escalate)
-            .Select((action, i) => new CaseEvent
-            {
-                EventId = $"{notification.Id}/escalate/{i}",
-                Type = CaseEventType.Escalated,
-                OccurredAt = notification.DueAt,
-                Changes = new CaseChanges { Priority = action.SetPriority, Queue = action.SetQueue, Owner = action.SetOwner },
-                NotificationId = notification.Id,
-            });
-
-    private SlaNotice Notice(PendingNotification notification, MilestoneSnapshot milestone, string? queue) => new()
-    {
-        DeliveryId = notification.Id,
-        Type = notification.Kind switch
-        {
-            NotificationKind.Warning => SlaNotice.MilestoneWarning,
-            NotificationKind.Violation => SlaNotice.MilestoneViolated,
-            _ => SlaNotice.MilestoneCompleted,
-        },
-        OccurredAt = notification.DueAt,
-        CaseId = CaseId,
-        Queue = queue,
-        Milestone = milestone,
-        Late = notification.Late,
-        Webhook = notification.Actions.Any(a => a.Type == ActionType.Webhook),
-    };
-
     /// <summary>One reminder per instance that still owes something, set for its earliest unfired notification.</summary>
-    private async Task SyncReminders(CaseEvaluation evaluation, Instant now)
+    private async Task SyncReminders(IReadOnlyDictionary<string, Instant> owed, Instant now)
     {
-        var wanted = evaluation.Notifications
-            .Where(n => !State.Fired.Contains(n.Id))
-            .GroupBy(n => n.MilestoneId, StringComparer.Ordinal)
-            .ToDictionary(g => MilestoneReminderPrefix + g.Key, g => g.Min(n => n.DueAt), StringComparer.Ordinal);
-
-        foreach (var (name, due) in wanted)
+        foreach (var (instance, due) in owed)
         {
-            if (State.Reminders.TryGetValue(name, out var registered) && registered == due)
+            var name = MilestoneReminderPrefix + instance;
+            if (!State.Reminders.TryGetValue(name, out var registered) || registered != due)
             {
-                continue;
+                await this.RegisterOrUpdateReminder(name, due > now ? (due - now).ToTimeSpan() : TimeSpan.Zero, RetryPeriod);
+                State.Reminders[name] = due;
             }
-            var dueTime = due > now ? (due - now).ToTimeSpan() : TimeSpan.Zero;
-            await this.RegisterOrUpdateReminder(name, dueTime, RetryPeriod);
-            State.Reminders[name] = due;
         }
-        foreach (var name in State.Reminders.Keys.Where(n => n.StartsWith(MilestoneReminderPrefix, StringComparison.Ordinal) && !wanted.ContainsKey(n)).ToList())
+        // Every owed instance has its reminder now: any more milestone reminders are for instances that owe nothing.
+        if (State.Reminders.Count - (State.Reminders.ContainsKey(OutboxReminder) ? 1 : 0) > owed.Count)
         {
-            await Unregister(name);
+            foreach (var name in State.Reminders.Keys.Where(n => n.StartsWith(MilestoneReminderPrefix, StringComparison.Ordinal) &&
+                                                                 !owed.ContainsKey(n[MilestoneReminderPrefix.Length..])).ToList())
+            {
+                await Unregister(name);
+            }
         }
     }
 
@@ -487,26 +321,25 @@ public sealed partial class CaseGrain(
     private async Task Deliver()
     {
         var delivered = 0;
-        foreach (var notice in State.Outbox)
+        foreach (var fired in State.Outbox)
         {
             try
             {
-                await publisher.Notify(notice);
+                await publisher.Notify(fired);
                 delivered++;
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                LogDeliveryFailed(ex, notice.DeliveryId);
+                LogDeliveryFailed(ex, fired.Notice.DeliveryId);
                 break;
             }
         }
-        var pending = State.Outbox.Count - delivered;
-        if (delivered == 0 && pending == 0)
+        if (delivered == 0 && State.Outbox.Count == 0)
         {
             return;
         }
         State.Outbox.RemoveRange(0, delivered);
-        if (pending > 0)
+        if (State.Outbox.Count > 0)
         {
             await KeepOutboxAwake();
         }
@@ -514,7 +347,7 @@ public sealed partial class CaseGrain(
         {
             await Unregister(OutboxReminder);
         }
-        await WriteState();
+        await storage.WriteStateAsync(CaseStateName, this.GetGrainId(), _state);
     }
 
     private async Task KeepOutboxAwake()
@@ -523,171 +356,6 @@ public sealed partial class CaseGrain(
         {
             await this.RegisterOrUpdateReminder(OutboxReminder, RetryPeriod, RetryPeriod);
             State.Reminders[OutboxReminder] = Now + Duration.FromTimeSpan(RetryPeriod);
-        }
-    }
-
-    /// <summary>
-    /// The engine's evaluation as of <paramref name="asOf"/>, from the kept fold: every event, late or not, goes into
-    /// it in its place, and it evaluates any instant from its checkpoints. Only new definitions (a calendar changed,
-    /// the entitlement decided) or a new activation fold the history afresh.
-    /// </summary>
-    private CaseEvaluation Evaluate(Instant asOf)
-    {
-        if (_fold is null || _fold.Count != _events.Count)
-        {
-            _fold = new CaseFold(new CaseTimelineInput
-            {
-                CaseId = CaseId,
-                Events = _events,
-                Entitlement = State.Entitlement,
-                Process = _process,
-                Calendars = _calendars,
-                InstancesShown = limits.SnapshotInstances,
-            });
-            foreach (var e in CaseTimeline.InHistoryOrder(_events))
-            {
-                _fold.Append(e);
-            }
-        }
-        var evaluation = _fold.Evaluate(asOf);
-        return evaluation.Snapshot.EntitlementReason is null && State.MatchReason is { } why
-            ? evaluation with { Snapshot = evaluation.Snapshot with { EntitlementReason = why } }
-            : evaluation;
-    }
-
-    /// <summary>The pinned process version (fetched once per activation) and its calendars (re-checked every minute).</summary>
-    private async Task LoadDefinitions()
-    {
-        if (_process is null && State.ProcessId is { } processId && State.ProcessVersion is { } version)
-        {
-            _process = await GrainFactory.GetGrain<IProcessGrain>(processId).GetVersion(version);
-            _calendarsCheckedAt = null;
-            _fold = null;
-        }
-        if (_process is null || (_calendarsCheckedAt is { } checkedAt && Now - checkedAt < CalendarRefresh))
-        {
-            return;
-        }
-
-        var ids = _process.Definition.Milestones.Select(m => m.CalendarId)
-            .Append(State.Entitlement?.CalendarId).Append(_process.Definition.CalendarId)
-            .OfType<string>().Distinct(StringComparer.Ordinal).ToList();
-        var records = await Task.WhenAll(ids.Select(id => GrainFactory.GetGrain<ICalendarGrain>(id).Read()));
-        foreach (var record in records.OfType<CalendarRecord>())
-        {
-            if (!_calendarVersions.TryGetValue(record.CalendarId, out var compiledAt) || compiledAt != record.UpdatedAt)
-            {
-                _calendars[record.CalendarId] = compiledCalendars.Get(record);
-                _calendarVersions[record.CalendarId] = record.UpdatedAt;
-                _fold = null;
-            }
-        }
-        _calendarsCheckedAt = Now;
-    }
-
-    /// <summary>An <c>opened</c> event without an entitlement gets the account's best match written into its fields.</summary>
-    private async Task<CaseEvent> MatchEntitlement(CaseEvent opened)
-    {
-        var fields = opened.Case!;
-        if (fields.AccountId is null)
-        {
-            State.MatchReason = "The case names no account and no entitlement, so it has no SLA.";
-            return opened;
-        }
-        var match = await GrainFactory.GetGrain<IAccountGrain>(fields.AccountId)
-            .Match(fields.ContactId, fields.AssetId, opened.OccurredAt.InUtc().Date);
-        State.MatchReason = match.Reason;
-        return match.EntitlementId is null ? opened
-            : CaseEventReplay.Assign(opened with { Case = fields with { EntitlementId = match.EntitlementId } }, CaseEventReplay.AssignedEntitlementId);
-    }
-
-    /// <summary>
-    /// The first time the case's history names an entitlement, asks it for admission (it counts the case once, ever)
-    /// and pins the process version it grants.
-    /// </summary>
-    private async Task DecideEntitlement()
-    {
-        if (State.Entitlement is not null)
-        {
-            return;
-        }
-        CaseEvent? opened = null;
-        string? entitlementId = null;
-        foreach (var e in CaseTimeline.InHistoryOrder(_events))
-        {
-            if (e.Type == CaseEventType.Opened && opened is null)
-            {
-                opened = e;
-                entitlementId = e.Case?.EntitlementId;
-            }
-            else if (opened is not null && e.Type == CaseEventType.Updated)
-            {
-                entitlementId ??= e.Changes?.EntitlementId;
-            }
-            if (entitlementId is not null)
-            {
-                break;
-            }
-        }
-        if (opened is null || entitlementId is null)
-        {
-            return;
-        }
-
-        var admission = await GrainFactory.GetGrain<IEntitlementGrain>(entitlementId).Admit(CaseId, opened.OccurredAt.InUtc().Date);
-        var decision = admission.Decision;
-        if (State.MatchReason is { } matched && opened.Case?.EntitlementId == entitlementId)
-        {
-            decision = decision with { Reason = $"{matched} {decision.Reason}" };
-        }
-        State.Entitlement = decision;
-        _fold = null;
-        if (decision.Admitted && decision.ProcessId is { } processId && admission.ProcessVersion is { } version)
-        {
-            State.ProcessId = processId;
-            State.ProcessVersion = version;
-            _process = null;
-            await LoadDefinitions();
-        }
-    }
-
-    private (string? Old, string? New) PlanQueueIndex(CaseSnapshot snapshot)
-    {
-        var queue = snapshot.Closed ? null : snapshot.Queue;
-        var old = State.IndexedQueue;
-        State.IndexedQueue = queue;
-        return (string.Equals(old, queue, StringComparison.Ordinal) ? null : old, queue);
-    }
-
-    private void UpdateQueueIndex((string? Old, string? New) change, CaseSnapshot snapshot)
-    {
-        if (change.Old is { } old)
-        {
-            GrainFactory.GetGrain<IQueueBucketGrain>(QueueBuckets.KeyFor(old, CaseId)).Remove(CaseId, State.Version).Ignore();
-        }
-        if (change.New is { } queue)
-        {
-            var nearest = snapshot.Milestones
-                .Where(m => m.Status is MilestoneStatus.InProgress or MilestoneStatus.Paused or MilestoneStatus.Violated)
-                .MinBy(m => m.TargetAt);
-            // Most events (notes, custom fields) change nothing a queue row shows: then the index is not told again.
-            var row = (queue, snapshot.Subject, snapshot.Priority, snapshot.Status, nearest?.Id, nearest?.TargetAt, nearest?.Status, snapshot.MilestoneStatus);
-            if (change.Old is null && _announced == row)
-            {
-                return;
-            }
-            _announced = row;
-            GrainFactory.GetGrain<IQueueBucketGrain>(QueueBuckets.KeyFor(queue, CaseId)).Upsert(new QueueEntry
-            {
-                CaseId = CaseId,
-                Subject = snapshot.Subject,
-                Priority = snapshot.Priority,
-                Status = snapshot.Status,
-                DeadlineAt = nearest?.TargetAt,
-                NearestMilestone = nearest,
-                MilestoneStatus = snapshot.MilestoneStatus,
-                Version = State.Version,
-            }).Ignore();
         }
     }
 

@@ -1,5 +1,4 @@
 using NodaTime;
-using SlaGrains.Contracts.Live;
 using SlaGrains.Domain.Cases;
 
 namespace SlaGrains.Grains.Cases;
@@ -9,7 +8,7 @@ public sealed class CaseState
 {
     /// <summary>
     /// The events since the log was last sealed, in arrival order, including the escalations the case wrote, as JSON
-    /// Lines (<see cref="StoredEvent"/>): each event encoded once, on arrival. With the sealed events before them
+    /// Lines (<see cref="CaseEventLog"/>): each event encoded once, on arrival. With the sealed events before them
     /// (<see cref="CaseLogState"/>) they are the truth the rest derives from. The whole state is written on every
     /// change, so it carries one block of bytes, and only the recent ones.
     /// </summary>
@@ -18,16 +17,8 @@ public sealed class CaseState
     /// <summary>How many events, from the first, the sealed log holds; those are not in <see cref="Log"/>.</summary>
     [Id(12)] public int SealedEvents { get; set; }
 
-    /// <summary>
-    /// How many of those events each run of the sealed log holds, in order (<see cref="CaseLogState"/>, one record per
-    /// run). Null in states written while the sealed log was one record: then that record holds them all.
-    /// </summary>
-    [Id(13)] public List<int>? SealedRuns { get; set; }
-
-    /// <summary>The log as objects, as the first stored states held it; moved to <see cref="Log"/> on activation.</summary>
-    [Id(0)] public List<CaseEvent>? LegacyEvents { get; set; }
-
-    // [Id(10)] is spent: a development build stored the log there as one byte array per event.
+    /// <summary>How many of those events each run of the sealed log holds, in order (<see cref="CaseLogState"/>, one record per run).</summary>
+    [Id(13)] public List<int> SealedRuns { get; set; } = [];
 
     /// <summary>The entitlement's answer when the case first had one; it pins <see cref="ProcessId"/> and <see cref="ProcessVersion"/>.</summary>
     [Id(1)] public EntitlementDecision? Entitlement { get; set; }
@@ -38,11 +29,11 @@ public sealed class CaseState
     /// <summary>Why matching chose an entitlement, or found none, for a case opened without one.</summary>
     [Id(4)] public string? MatchReason { get; set; }
 
-    /// <summary>Notification ids already fired (SEMANTICS.md §6). Recorded in the same write as the notice enters the outbox.</summary>
+    /// <summary>Notification ids already fired (docs/semantics.md). Recorded in the same write as the notice enters the outbox.</summary>
     [Id(5)] public HashSet<string> Fired { get; set; } = new(StringComparer.Ordinal);
 
-    /// <summary>Fired notices not yet handed to the publisher; retried until it takes them.</summary>
-    [Id(6)] public List<SlaNotice> Outbox { get; set; } = [];
+    /// <summary>Fired notices, with where they go, not yet handed to the publisher; retried until it takes them.</summary>
+    [Id(6)] public List<FiredNotice> Outbox { get; set; } = [];
 
     /// <summary>The reminders registered, by name, with the instant each was set for, so unchanged ones are left alone.</summary>
     [Id(7)] public Dictionary<string, Instant> Reminders { get; set; } = new(StringComparer.Ordinal);

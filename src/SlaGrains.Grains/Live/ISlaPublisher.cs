@@ -1,4 +1,3 @@
-using SlaGrains.Contracts.Live;
 using SlaGrains.Domain.Cases;
 
 namespace SlaGrains.Grains.Live;
@@ -9,8 +8,11 @@ namespace SlaGrains.Grains.Live;
 /// </summary>
 public interface ISlaPublisher
 {
-    /// <summary>A milestone warned, was violated, completed, or escalated the case. Throwing makes the case retry later.</summary>
-    Task Notify(SlaNotice notice);
+    /// <summary>
+    /// A milestone warned, was violated, completed, or escalated the case: live subscribers hear of it, and webhooks
+    /// when <see cref="FiredNotice.ToWebhooks"/>. Throwing makes the case retry later.
+    /// </summary>
+    Task Notify(FiredNotice fired);
 
     /// <summary>The case changed (an event, a deadline, an escalation); <paramref name="version"/> orders the snapshots.</summary>
     Task CaseChanged(CaseSnapshot snapshot, long version);

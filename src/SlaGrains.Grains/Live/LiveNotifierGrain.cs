@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Orleans.Concurrency;
 using SlaGrains.Contracts.Live;
+using SlaGrains.Domain.Cases;
 
 namespace SlaGrains.Grains.Live;
 

@@ -16,10 +16,14 @@ public sealed class SlaPublisher(WebhookPublisher webhooks, IGrainFactory grains
 
     private ILiveNotifierGrain Notifier => _notifier ??= grains.GetGrain<ILiveNotifierGrain>(0);
 
-    public async Task Notify(SlaNotice notice)
+    public async Task Notify(FiredNotice fired)
     {
-        await webhooks.Notify(notice);
-        await Notifier.Noticed(notice);
+        ArgumentNullException.ThrowIfNull(fired);
+        if (fired.ToWebhooks)
+        {
+            await webhooks.Notify(fired.Notice);
+        }
+        await Notifier.Noticed(fired.Notice);
     }
 
     public Task CaseChanged(CaseSnapshot snapshot, long version) =>

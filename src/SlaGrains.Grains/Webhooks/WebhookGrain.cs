@@ -6,9 +6,9 @@ using NodaTime;
 using Orleans.Storage;
 using SlaGrains.Contracts;
 using SlaGrains.Contracts.Catalog;
-using SlaGrains.Contracts.Live;
 using SlaGrains.Contracts.Serialization;
 using SlaGrains.Contracts.Webhooks;
+using SlaGrains.Domain.Cases;
 using SlaGrains.Domain.Validation;
 
 namespace SlaGrains.Grains.Webhooks;
@@ -39,7 +39,7 @@ public sealed partial class WebhookGrain(
     // A send whose report never came back (the call failed) is forgotten after its timeout and this, and sent again.
     private static readonly Duration LostAfter = Duration.FromMinutes(1);
 
-    private static readonly string[] Types = [SlaNotice.MilestoneWarning, SlaNotice.MilestoneViolated, SlaNotice.MilestoneCompleted, SlaNotice.CaseEscalated];
+    private static IReadOnlyList<string> Types => SlaNotice.Types;
 
     private readonly Dictionary<string, Instant> _inFlight = new(StringComparer.Ordinal); // delivery id → when its send started
     private readonly HashSet<string> _done = new(StringComparer.Ordinal); // State.Done's ids: every notice is checked against them
@@ -112,17 +112,7 @@ public sealed partial class WebhookGrain(
             // full outbox costs intake no writes; a notice refused twice is logged twice, never delivered.
             return;
         }
-        var body = JsonSerializer.Serialize(new
-        {
-            deliveryId = notice.DeliveryId,
-            type = notice.Type,
-            occurredAt = notice.OccurredAt,
-            caseId = notice.CaseId,
-            queue = notice.Queue,
-            late = notice.Late,
-            changes = notice.Changes,
-            milestone = notice.Milestone,
-        }, SlaJson.Options);
+        var body = JsonSerializer.Serialize(notice, SlaJson.Options);
         // The page first: the head lists a page only once it is stored.
         if (await Stored(_outbox.Append(new PendingDelivery(notice.DeliveryId, notice.Type, notice.CaseId, body, 0, Now, Now))))
         {

@@ -1,12 +1,12 @@
 using Microsoft.Extensions.Options;
 using SlaGrains.Contracts.Catalog;
-using SlaGrains.Contracts.Live;
 using SlaGrains.Contracts.Webhooks;
+using SlaGrains.Domain.Cases;
 
 namespace SlaGrains.Grains.Webhooks;
 
 /// <summary>
-/// A notice whose milestone asked for a webhook is stored in every webhook's outbox (each filters by the types it
+/// A notice whose actions route it to webhooks is stored in every webhook's outbox (each filters by the types it
 /// subscribes to) before the case is told it was handed over. Storing is all that is waited for, and only for
 /// <see cref="WebhookOptions.HandOverTimeout"/>: past it the case keeps the notice in its own outbox and retries, so a
 /// slow webhook grain (its storage, its silo) never holds an event's answer for long.
@@ -16,10 +16,6 @@ public sealed class WebhookPublisher(IGrainFactory grains, IOptions<WebhookOptio
     public async Task Notify(SlaNotice notice)
     {
         ArgumentNullException.ThrowIfNull(notice);
-        if (!notice.Webhook)
-        {
-            return;
-        }
         await HandOver(notice).WaitAsync(options.Value.HandOverTimeout);
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.SignalR;
 using SlaGrains.Contracts.Live;
+using SlaGrains.Domain.Cases;
 
 namespace SlaGrains.Host.Live;
 

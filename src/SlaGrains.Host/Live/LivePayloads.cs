@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using SlaGrains.Contracts.Live;
 using SlaGrains.Contracts.Serialization;
+using SlaGrains.Domain.Cases;
 
 namespace SlaGrains.Host.Live;
 
@@ -18,20 +19,11 @@ public static class LivePayloads
         return node;
     }
 
-    public static JsonObject Notice(SlaNotice notice)
+    /// <summary>The notice exactly as a webhook's body carries it: the one serialization of <see cref="SlaNotice"/>.</summary>
+    public static JsonElement Notice(SlaNotice notice)
     {
         ArgumentNullException.ThrowIfNull(notice);
-        return new JsonObject
-        {
-            ["deliveryId"] = notice.DeliveryId,
-            ["type"] = notice.Type,
-            ["occurredAt"] = JsonSerializer.SerializeToNode(notice.OccurredAt, SlaJson.Options),
-            ["caseId"] = notice.CaseId,
-            ["queue"] = notice.Queue,
-            ["late"] = notice.Late,
-            ["changes"] = JsonSerializer.SerializeToNode(notice.Changes, SlaJson.Options),
-            ["milestone"] = JsonSerializer.SerializeToNode(notice.Milestone, SlaJson.Options),
-        };
+        return JsonSerializer.SerializeToElement(notice, SlaJson.Options);
     }
 
     /// <summary>milestone.warning → milestoneWarning, as API.md names the hub's messages.</summary>

@@ -408,13 +408,15 @@ public sealed class CaseTimelineTests
             Name = "Tier 2 Pickup", Minutes = 30,
             Criteria = new Dictionary<string, IReadOnlyList<string>> { ["queue"] = ["Tier 2"] },
         };
-        var s = BusinessHours(FirstResponse(60) with { MinutesByPriority = new Dictionary<string, int> { ["Urgent"] = 120 } }, tier2)
-            .Opened("2025-03-03T10:00:00-05:00")
-            .Add(CaseEventType.Escalated, "2025-03-03T11:00:00-05:00",
-                e => e with { Changes = new CaseChanges { Priority = "Urgent", Queue = "Tier 2" }, NotificationId = "case-1/first-response#1/violation/0m" });
+        var escalate = new ActionDefinition { When = ActionTrigger.Violation, Type = ActionType.Escalate, SetPriority = "Urgent", SetQueue = "Tier 2" };
+        var s = BusinessHours(FirstResponse(60) with { MinutesByPriority = new Dictionary<string, int> { ["Urgent"] = 120 }, Actions = [escalate] }, tier2)
+            .Opened("2025-03-03T10:00:00-05:00");
+        var engine = s.Engine();
+        var escalation = engine.Settle(At("2025-03-03T11:00:00-05:00"), new HashSet<string>()).Events.Single();
 
-        var snapshot = s.Evaluate("2025-03-03T11:10:00-05:00").Snapshot;
+        var snapshot = engine.Evaluate(At("2025-03-03T11:10:00-05:00")).Snapshot;
 
+        Assert.Equal(At("2025-03-03T11:00:00-05:00"), escalation.OccurredAt);
         Assert.Equal("Urgent", snapshot.Priority);
         Assert.Equal("Tier 2", snapshot.Queue);
         var pickup = snapshot.Milestones.Single(m => m.Id == "tier-2-pickup#1");

@@ -77,14 +77,19 @@ internal sealed class Scenario
 
     public CaseEvaluation Evaluate(string asOf) => Evaluate(At(asOf));
 
-    public CaseEvaluation Evaluate(Instant asOf) => CaseTimeline.Evaluate(new CaseTimelineInput
+    public CaseEvaluation Evaluate(Instant asOf) => CaseTimeline.Evaluate(Input(), asOf);
+
+    /// <summary>The case's engine over the events so far.</summary>
+    public CaseEngine Engine(string? matchReason = null) => new(Input() with { MatchReason = matchReason });
+
+    private CaseTimelineInput Input() => new()
     {
         CaseId = CaseId,
-        Events = _events,
+        Events = [.. _events],
         Entitlement = Decision,
         Process = new ProcessVersion("platinum", 3, At("2025-01-01T00:00:00Z"), Process),
         Calendars = Calendars,
-    }, asOf);
+    };
 
     public MilestoneSnapshot Milestone(string asOf, string id) =>
         Evaluate(asOf).Snapshot.Milestones.Single(m => m.Id == id);

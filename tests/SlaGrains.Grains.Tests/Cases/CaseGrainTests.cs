@@ -236,38 +236,6 @@ public sealed class CaseGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
-    public async Task A_case_stored_with_its_log_as_objects_loads_it_and_stores_it_as_the_log_with_its_next_change()
-    {
-        var entitlement = await Entitle();
-        var caseId = NewCaseId();
-        var openedAt = Now;
-        await Store("case", caseId, new CaseState
-        {
-            LegacyEvents =
-            [
-                new CaseEvent { EventId = "open", Type = CaseEventType.Opened, OccurredAt = openedAt, Case = new CaseFields { EntitlementId = entitlement, Status = "New" } },
-                new CaseEvent { EventId = "note", Type = CaseEventType.Updated, OccurredAt = openedAt, Changes = new CaseChanges { CustomFields = ImmutableDictionary<string, string?>.Empty.Add("region", "EMEA\nNorth") } },
-            ],
-        });
-
-        await fixture.Advance(caseId, TimeSpan.FromMinutes(10));
-        var replied = (await Send(caseId, "reply", CaseEventType.AgentReplied)).Snapshot!;
-        var replayed = await Send(caseId, "note", CaseEventType.Updated, openedAt, new CaseChanges { CustomFields = ImmutableDictionary<string, string?>.Empty.Add("region", "EMEA\nNorth") });
-
-        var history = await Case(caseId).GetHistory();
-        Assert.Equal(["open", "note", "reply"], history.Select(e => e.EventId));
-        Assert.Equal("EMEA\nNorth", history[1].Changes!.CustomFields!["region"]);
-        Assert.Equal(MilestoneStatus.Completed, replied.Milestones[0].Status);
-        Assert.Equal(openedAt + Duration.FromMinutes(10), replied.Milestones[0].CompletedAt);
-        Assert.Equal(CaseWriteOutcome.Replayed, replayed.Outcome);
-        var stored = await Stored<CaseState>("case", caseId);
-        Assert.Null(stored.LegacyEvents);
-        var log = StoredEvent.ReadAll(stored.Log);
-        Assert.Equal(["open", "note", "reply"], log.Select(e => e.EventId));
-        Assert.Equal("EMEA\nNorth", log[1].Changes!.CustomFields!["region"]);
-    }
-
-    [Fact]
     public async Task A_long_history_is_sealed_in_runs_so_each_change_writes_only_its_recent_events_and_all_of_it_loads_again()
     {
         var entitlement = await Entitle();
@@ -284,7 +252,6 @@ public sealed class CaseGrainTests(ClusterFixture fixture)
         Assert.InRange(stored.SealedEvents, 38, 41);
         Assert.InRange(stored.Log.Length, 0, 2 * 1024 + 1_200);
         // The sealed log is a few runs, each at least as large as the next: about log₂(44 KB / 2 KB), not one per seal.
-        Assert.NotNull(stored.SealedRuns);
         Assert.Equal(stored.SealedEvents, stored.SealedRuns.Sum());
         Assert.InRange(stored.SealedRuns.Count, 1, 6);
         Assert.Equal(stored.SealedRuns.OrderByDescending(n => n), stored.SealedRuns);
@@ -323,7 +290,7 @@ public sealed class CaseGrainTests(ClusterFixture fixture)
         Assert.InRange(largestTail, 1, 2 * 1024 + 256);
         var stored = await Stored<CaseState>("case", caseId);
         Assert.True(stored.SealedEvents >= 100);
-        Assert.InRange(stored.SealedRuns!.Count, 1, 4);
+        Assert.InRange(stored.SealedRuns.Count, 1, 4);
         Assert.Equal(["open", .. notes], await StoredHistory(caseId));
 
         await Case(caseId).Cast<IGrainManagementExtension>().DeactivateOnIdle();
@@ -345,7 +312,7 @@ public sealed class CaseGrainTests(ClusterFixture fixture)
         ];
         // The sealed log took all three, but the case's own write, recording only the first two as sealed, never landed.
         await Store("case-log", caseId, new CaseLogState { Events = Lines(events) });
-        await Store("case", caseId, new CaseState { SealedEvents = 2, Log = Lines(events[2..]) });
+        await Store("case", caseId, new CaseState { SealedEvents = 2, SealedRuns = [2], Log = Lines(events[2..]) });
 
         var history = await Case(caseId).GetHistory();
         var snapshot = (await Case(caseId).GetSnapshot(null))!;
@@ -395,11 +362,11 @@ public sealed class CaseGrainTests(ClusterFixture fixture)
     private async Task<List<string>> StoredHistory(string caseId)
     {
         var stored = await Stored<CaseState>("case", caseId);
-        var runs = stored.SealedRuns ?? (stored.SealedEvents > 0 ? [stored.SealedEvents] : []);
+        var runs = stored.SealedRuns;
         var events = new List<CaseEvent>();
         for (var i = 0; i < runs.Count; i++)
         {
-            var run = await Stored<CaseLogState>(i == 0 ? "case-log" : $"case-log-{i}", caseId);
+            var run = await Stored<CaseLogState>(CaseEventLog.RunStateName(i), caseId);
             events.AddRange(StoredEvent.ReadAll(StoredEvent.FirstLines(run.Events, runs[i])));
         }
         return [.. events.Concat(StoredEvent.ReadAll(stored.Log)).Select(e => e.EventId)];

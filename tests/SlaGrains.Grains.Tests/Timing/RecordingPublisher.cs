@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using SlaGrains.Contracts.Live;
 using SlaGrains.Domain.Cases;
 using SlaGrains.Grains.Live;
 
@@ -8,11 +7,14 @@ namespace SlaGrains.Grains.Tests.Timing;
 /// <summary>The tests' publisher: records every notice and case change, and can refuse deliveries to test retries.</summary>
 public sealed class RecordingPublisher : ISlaPublisher
 {
-    private readonly ConcurrentQueue<SlaNotice> _notices = new();
+    private readonly ConcurrentQueue<FiredNotice> _notices = new();
     private readonly ConcurrentQueue<(CaseSnapshot Snapshot, long Version)> _changes = new();
     private readonly ConcurrentDictionary<string, int> _failures = new(StringComparer.Ordinal);
 
-    public IReadOnlyList<SlaNotice> NoticesFor(string caseId) => [.. _notices.Where(n => n.CaseId == caseId)];
+    public IReadOnlyList<SlaNotice> NoticesFor(string caseId) => [.. FiredFor(caseId).Select(f => f.Notice)];
+
+    /// <summary>The case's notices as handed over, with where they go.</summary>
+    public IReadOnlyList<FiredNotice> FiredFor(string caseId) => [.. _notices.Where(f => f.Notice.CaseId == caseId)];
 
     public IReadOnlyList<long> VersionsOf(string caseId) => [.. _changes.Where(c => c.Snapshot.CaseId == caseId).Select(c => c.Version)];
 
@@ -22,13 +24,14 @@ public sealed class RecordingPublisher : ISlaPublisher
     /// </summary>
     public void FailNext(string caseId, int count) => _failures[caseId] = count;
 
-    public Task Notify(SlaNotice notice)
+    public Task Notify(FiredNotice fired)
     {
-        if (_failures.TryGetValue(notice.CaseId, out var left) && left > 0 && _failures.TryUpdate(notice.CaseId, left - 1, left))
+        var caseId = fired.Notice.CaseId;
+        if (_failures.TryGetValue(caseId, out var left) && left > 0 && _failures.TryUpdate(caseId, left - 1, left))
         {
             throw new InvalidOperationException("The publisher is down (test).");
         }
-        _notices.Enqueue(notice);
+        _notices.Enqueue(fired);
         return Task.CompletedTask;
     }
 

@@ -1,0 +1,226 @@
+using NodaTime;
+using SlaGrains.Domain.Processes;
+
+namespace SlaGrains.Domain.Cases;
+
+/// <summary>
+/// The SLA rules of one case, free of storage and Orleans: given its history and definitions (<see
+/// cref="CaseTimelineInput"/>), what has already fired, and now, it says what the case is (the evaluation), which
+/// notifications fire with which effects, and the events those effects cause. It keeps its fold (<see cref="CaseFold"/>)
+/// between calls, so a caller that sees events one by one appends them instead of folding the history again.
+/// </summary>
+public sealed class CaseEngine
+{
+    /// <summary>Escalations can change criteria and start milestones whose deadlines have passed too; this bounds the loop.</summary>
+    public const int MaxEscalationRounds = 16;
+
+    private readonly CaseFold _fold;
+
+    /// <summary>Folds <see cref="CaseTimelineInput.Events"/> (in arrival order, ids distinct).</summary>
+    public CaseEngine(CaseTimelineInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        Input = input;
+        _fold = new CaseFold(input);
+        foreach (var e in CaseTimeline.InHistoryOrder(input.Events))
+        {
+            _fold.Append(e);
+        }
+    }
+
+    public CaseTimelineInput Input { get; }
+
+    /// <summary>How many events the engine has folded.</summary>
+    public int Count => _fold.Count;
+
+    /// <summary>The entitlement the case asks for admission (the first its history names); null while it names none.</summary>
+    public NamedEntitlement? NamedEntitlement => _fold.NamedEntitlement;
+
+    /// <summary>Folds one more event (of a distinct id) in its place in history.</summary>
+    public void Append(CaseEvent e) => _fold.Append(e);
+
+    /// <summary>
+    /// The case as of <paramref name="asOf"/>. Its <see cref="CaseEvaluation.Milestone"/> and <see
+    /// cref="CaseEvaluation.Instances"/> answer for the engine as it stands: read them before appending.
+    /// </summary>
+    public CaseEvaluation Evaluate(Instant asOf) => _fold.Evaluate(asOf);
+
+    /// <summary>
+    /// Fires every notification due by <paramref name="now"/> whose id is not in <paramref name="fired"/>, oldest
+    /// first (ties by id), and folds in the escalations they cause, which may make more notifications due: fire,
+    /// escalate and evaluate again, at most <see cref="MaxEscalationRounds"/> times. Settling again with the ids it
+    /// fired added to <paramref name="fired"/> fires nothing.
+    /// </summary>
+    public CaseSettlement Settle(Instant now, IReadOnlySet<string> fired)
+    {
+        ArgumentNullException.ThrowIfNull(fired);
+        // Most settlements fire nothing: the lists are made only once something is due.
+        List<PendingNotification>? firedNow = null;
+        HashSet<string>? firedIds = null;
+        List<FiredNotice>? notices = null;
+        List<CaseEvent>? events = null;
+        for (var round = 0; ; round++)
+        {
+            var evaluation = Evaluate(now);
+            List<PendingNotification>? due = null;
+            foreach (var n in evaluation.Notifications)
+            {
+                if (n.DueAt <= now && !fired.Contains(n.Id) && firedIds?.Contains(n.Id) != true)
+                {
+                    (due ??= []).Add(n);
+                }
+            }
+            if (due is null || round == MaxEscalationRounds)
+            {
+                return Settlement(evaluation);
+            }
+            due.Sort(static (a, b) => a.DueAt != b.DueAt ? a.DueAt.CompareTo(b.DueAt) : string.CompareOrdinal(a.Id, b.Id));
+
+            firedNow ??= [];
+            firedIds ??= new HashSet<string>(StringComparer.Ordinal);
+            notices ??= [];
+            events ??= [];
+            var escalated = events.Count;
+            foreach (var notification in due)
+            {
+                firedIds.Add(notification.Id);
+                firedNow.Add(notification);
+                var milestone = evaluation.Milestone(notification.MilestoneId)!; // its own instance: always there
+                Fire(notification, milestone, evaluation.Snapshot, notices, events);
+            }
+            if (events.Count == escalated)
+            {
+                return Settlement(evaluation);
+            }
+            // Appended once every notice of the round is built: the evaluation may read the live fold.
+            for (var i = escalated; i < events.Count; i++)
+            {
+                _fold.Append(events[i]);
+            }
+        }
+
+        CaseSettlement Settlement(CaseEvaluation evaluation) =>
+            new(evaluation, firedNow ?? [], notices ?? [], events ?? [], Owed(evaluation, fired, firedIds));
+    }
+
+    /// <summary>
+    /// What each action of a fired notification means: the one place that says it. Its notice goes to live
+    /// subscribers always, to webhooks when an action says <c>webhook</c>; each <c>escalate</c> action becomes an
+    /// <c>escalated</c> event with the stable id <c>{notificationId}/escalate/{i}</c> and a <c>case.escalated</c> notice.
+    /// </summary>
+    private static void Fire(PendingNotification notification, MilestoneSnapshot milestone, CaseSnapshot snapshot, List<FiredNotice> notices, List<CaseEvent> events)
+    {
+        var toWebhooks = false;
+        var first = events.Count;
+        foreach (var action in notification.Actions)
+        {
+            switch (action.Type)
+            {
+                case ActionType.Webhook:
+                    toWebhooks = true;
+                    break;
+                case ActionType.Notify:
+                    break; // every notice already reaches the case's and its queue's live subscribers (docs/semantics.md)
+                case ActionType.Escalate:
+                    events.Add(new CaseEvent
+                    {
+                        EventId = $"{notification.Id}/escalate/{events.Count - first}",
+                        Type = CaseEventType.Escalated,
+                        OccurredAt = notification.DueAt,
+                        Changes = new CaseChanges { Priority = action.SetPriority, Queue = action.SetQueue, Owner = action.SetOwner },
+                        NotificationId = notification.Id,
+                    });
+                    break;
+                default:
+                    throw new ArgumentOutOfRangeException(nameof(notification), action.Type, "An action type without a meaning.");
+            }
+        }
+        notices.Add(new FiredNotice(new SlaNotice
+        {
+            DeliveryId = notification.Id,
+            Type = SlaNotice.TypeOf(notification.Kind),
+            OccurredAt = notification.DueAt,
+            CaseId = snapshot.CaseId,
+            Queue = snapshot.Queue,
+            Milestone = milestone,
+            Late = notification.Late,
+        }, toWebhooks));
+        for (var i = first; i < events.Count; i++)
+        {
+            notices.Add(new FiredNotice(new SlaNotice
+            {
+                DeliveryId = events[i].EventId,
+                Type = SlaNotice.CaseEscalated,
+                OccurredAt = notification.DueAt,
+                CaseId = snapshot.CaseId,
+                Queue = snapshot.Queue,
+                Milestone = milestone,
+                Changes = events[i].Changes,
+            }, ToWebhooks: true));
+        }
+    }
+
+    /// <summary>Per milestone instance that still owes a notification, when its earliest one falls due.</summary>
+    private static Dictionary<string, Instant> Owed(CaseEvaluation evaluation, IReadOnlySet<string> fired, HashSet<string>? firedNow)
+    {
+        var owed = new Dictionary<string, Instant>(StringComparer.Ordinal);
+        foreach (var n in evaluation.Notifications)
+        {
+            if (!fired.Contains(n.Id) && firedNow?.Contains(n.Id) != true &&
+                (!owed.TryGetValue(n.MilestoneId, out var earliest) || n.DueAt < earliest))
+            {
+                owed[n.MilestoneId] = n.DueAt;
+            }
+        }
+        return owed;
+    }
+
+    /// <summary>
+    /// The decision the case keeps from its entitlement's admission: when matching chose the entitlement the
+    /// <c>opened</c> event names, the reason says why it matched before what the entitlement answered.
+    /// </summary>
+    public static EntitlementDecision Decide(EntitlementDecision admission, NamedEntitlement named, string? matchReason)
+    {
+        ArgumentNullException.ThrowIfNull(admission);
+        ArgumentNullException.ThrowIfNull(named);
+        return matchReason is not null && named.ByOpened ? admission with { Reason = $"{matchReason} {admission.Reason}" } : admission;
+    }
+
+    /// <summary>The queue whose index lists the case: its queue while it is open, none once closed.</summary>
+    public static string? IndexedQueue(CaseSnapshot snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        return snapshot.Closed ? null : snapshot.Queue;
+    }
+
+    /// <summary>The open or violated milestone whose target is nearest: what a queue row shows as the deadline.</summary>
+    public static MilestoneSnapshot? NearestOpenMilestone(CaseSnapshot snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        MilestoneSnapshot? nearest = null;
+        foreach (var m in snapshot.Milestones)
+        {
+            if (m.Status is MilestoneStatus.InProgress or MilestoneStatus.Paused or MilestoneStatus.Violated &&
+                (nearest is null || Comparer<Instant?>.Default.Compare(m.TargetAt, nearest.TargetAt) < 0))
+            {
+                nearest = m;
+            }
+        }
+        return nearest;
+    }
+
+    /// <summary>When a running milestone clock next starts or stops by its calendar; null when none will.</summary>
+    public static Instant? NextClockChange(CaseSnapshot snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        Instant? next = null;
+        foreach (var m in snapshot.Milestones)
+        {
+            if (m.NextClockChangeAt is { } at && (next is null || at < next))
+            {
+                next = at;
+            }
+        }
+        return next;
+    }
+}
