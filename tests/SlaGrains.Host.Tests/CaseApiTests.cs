@@ -66,6 +66,9 @@ public sealed class CaseApiTests(HostFixture fixture)
         await (await admin.Post($"/api/v1/cases/{Api.Id("case")}/events", new { eventId = "r", type = "agentReplied" })).Problem(HttpStatusCode.NotFound);
         await (await admin.Post($"/api/v1/cases/{caseId}/events", new { type = "stopped" })).Problem(HttpStatusCode.BadRequest, "eventId");
         await (await admin.Post($"/api/v1/cases/{caseId}/events", new { eventId = "x", type = "teleported" })).Problem(HttpStatusCode.BadRequest, "type");
+        var untyped = await (await admin.Post($"/api/v1/cases/{caseId}/events", new { eventId = "x" })).Problem(HttpStatusCode.BadRequest, "type");
+        Assert.Equal("Give the event type: opened, updated, agentReplied, customerReplied, milestoneCompleted, stopped, resumed, closed or reopened.",
+            (string?)untyped["errors"]!["type"]![0]);
         await (await admin.Post($"/api/v1/cases/{caseId}/events", new { eventId = "x", type = "updated" })).Problem(HttpStatusCode.BadRequest, "changes");
         await (await admin.Post($"/api/v1/cases/{caseId}/events", new { eventId = "x", type = "stopped", occurredAt = "soon" })).Problem(HttpStatusCode.BadRequest, "occurredAt");
         await (await admin.Post($"/api/v1/cases/{caseId}/events", new { eventId = "x", type = "milestoneCompleted", milestone = "Resolution" })).Problem(HttpStatusCode.BadRequest, "milestone");

@@ -9,6 +9,9 @@ public static class CaseEventTypes
     /// <summary>Every event type, in declaration order.</summary>
     public static IReadOnlyList<CaseEventType> All { get; } = Enum.GetValues<CaseEventType>();
 
+    /// <summary>The types an integration may send: every one but <see cref="CaseEventType.Escalated"/>, which the case writes.</summary>
+    public static IReadOnlyList<CaseEventType> Sendable { get; } = [.. All.Where(t => t != CaseEventType.Escalated)];
+
     private static readonly Dictionary<string, CaseEventType> ByName = All.ToDictionary(Name, StringComparer.Ordinal);
 
 #pragma warning disable CS8524 // only named members exist; a value cast from an unnamed integer is a bug to surface

@@ -4,7 +4,7 @@ using SlaGrains.Domain.Cases;
 namespace SlaGrains.Host.Api;
 
 /// <summary>
-/// A case event as integrations send it (API.md, "Cases"): everything optional at the JSON level, so a missing field
+/// A case event as integrations send it (docs/api.md, "Cases"): everything optional at the JSON level, so a missing field
 /// gets a 400 naming it rather than a parse error. <see cref="CaseId"/> is used by the batch endpoint only.
 /// </summary>
 public sealed record EventRequest
@@ -18,6 +18,9 @@ public sealed record EventRequest
     public bool? Public { get; init; }
     public string? Milestone { get; init; }
 
+    private static readonly string TypeMissing =
+        $"Give the event type: {string.Join(", ", CaseEventTypes.Sendable.SkipLast(1).Select(CaseEventTypes.Name))} or {CaseEventTypes.Name(CaseEventTypes.Sendable[^1])}.";
+
     /// <summary>The engine's event, with <c>occurredAt</c> defaulting to the time of receipt; or the errors by field.</summary>
     public (CaseEvent? Event, Dictionary<string, string[]> Errors) ToEvent(Instant receivedAt)
     {
@@ -28,7 +31,7 @@ public sealed record EventRequest
         }
         if (Type is null)
         {
-            errors["type"] = ["Give the event type: opened, updated, agentReplied, customerReplied, milestoneCompleted, stopped, resumed, closed or reopened."];
+            errors["type"] = [TypeMissing];
         }
         if (errors.Count > 0)
         {
