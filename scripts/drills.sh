@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# QUALITY.md's failure drills on a local cluster (2 silos, 1 front-end) over a throwaway PostgreSQL database:
+# The failure drills (docs/operations.md) on a local cluster (2 silos, 1 front-end) over a throwaway PostgreSQL database:
 # kill -9 a silo under load, then restart PostgreSQL under load. Prints counted results; fails on any miss.
 # Needs root (or sudo) for pg_ctlcluster, unless SLA_DRILL_OUTAGE=database. Takes about two minutes.
 set -euo pipefail

@@ -1,4 +1,4 @@
-// The hub's payloads (API.md's snapshot plus `version`), as far as the dashboard reads them.
+// The hub's payloads (docs/api.md's snapshot plus `version`), as far as the dashboard reads them.
 
 export type MilestoneStatus = 'InProgress' | 'Paused' | 'Completed' | 'Violated' | 'CompletedLate' | 'Canceled';
 

@@ -7,7 +7,7 @@ using SlaGrains.Domain.Processes;
 
 namespace SlaGrains.Benchmarks;
 
-/// <summary>QUALITY.md, "Clock arithmetic": full evaluation of a case with 5 milestones and 50 events ≤ 50 µs.</summary>
+/// <summary>docs/benchmarks.md, "Clock arithmetic (engine)": full evaluation of a case with 5 milestones and 50 events ≤ 50 µs.</summary>
 [MemoryDiagnoser]
 public class CaseEvaluationBenchmarks
 {

@@ -4,7 +4,7 @@ using SlaGrains.Domain.Calendars;
 
 namespace SlaGrains.Benchmarks;
 
-/// <summary>QUALITY.md, "Clock arithmetic": add ≤ 1 µs, elapsed ≤ 2 µs, both without allocating.</summary>
+/// <summary>docs/benchmarks.md, "Clock arithmetic (engine)": add ≤ 1 µs, elapsed ≤ 2 µs, both without allocating.</summary>
 [MemoryDiagnoser]
 public class ClockArithmeticBenchmarks
 {

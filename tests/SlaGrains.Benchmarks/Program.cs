@@ -1,6 +1,6 @@
 using BenchmarkDotNet.Running;
 
-// QUALITY.md's performance rows that the engine alone can measure. Run:
+// The performance goals (docs/benchmarks.md) that the engine alone can measure. Run:
 //   dotnet run -c Release --project tests/SlaGrains.Benchmarks -- --filter '*' --job short
 // and record the table in docs/benchmarks.md with that command.
 Console.WriteLine("Command: dotnet run -c Release --project tests/SlaGrains.Benchmarks -- " + string.Join(' ', args));

@@ -7,7 +7,7 @@ using Npgsql;
 
 namespace SlaGrains.Drills;
 
-/// <summary>QUALITY.md's reliability drills, run against a live cluster from the outside, as an integration sees it.</summary>
+/// <summary>The reliability drills (docs/operations.md), run against a live cluster from the outside, as an integration sees it.</summary>
 public sealed class ClusterDrills(DrillOptions options) : IDisposable
 {
     private const int Concurrency = 16;
@@ -146,7 +146,7 @@ public sealed class ClusterDrills(DrillOptions options) : IDisposable
     }
 
     /// <summary>
-    /// QUALITY.md's storage drill: under load, stop PostgreSQL for a few seconds and start it again. Passes when the API
+    /// The storage drill (docs/operations.md): under load, stop PostgreSQL for a few seconds and start it again. Passes when the API
     /// answered 503 (never 500) while it was down, answers 200 again on its own afterwards, and lost nothing acknowledged.
     /// </summary>
     public Task<int> RestartPostgres() =>

@@ -5,7 +5,7 @@ using SlaGrains.Domain.Validation;
 namespace SlaGrains.Domain.Calendars;
 
 /// <summary>
-/// Business-time arithmetic on one calendar (SEMANTICS.md §1), exact to the tick and correct across DST changes.
+/// Business-time arithmetic on one calendar (docs/semantics.md, "Business time"), exact to the tick and correct across DST changes.
 /// Open time lives on the instant timeline: each local interval is mapped through the zone's rules, skipped local
 /// times do not exist, and a boundary inside a fall-back repeat takes the earlier instant.
 /// Only <see cref="InstantRange"/> is computed: time outside it is closed (24x7 calendars aside), and a result beyond

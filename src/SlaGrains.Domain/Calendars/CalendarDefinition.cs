@@ -1,7 +1,7 @@
 namespace SlaGrains.Domain.Calendars;
 
 /// <summary>
-/// Business hours as an administrator writes them (API.md, "Calendars"). Validate with <see cref="CalendarValidator"/>
+/// Business hours as an administrator writes them (docs/api.md, "Calendars"). Validate with <see cref="CalendarValidator"/>
 /// and compile into a <see cref="BusinessCalendar"/> for arithmetic.
 /// </summary>
 public sealed record CalendarDefinition

@@ -3,7 +3,7 @@ using NodaTime;
 namespace SlaGrains.Domain.Entitlements;
 
 /// <summary>
-/// A customer's right to support under a process (API.md, "Entitlements"; SEMANTICS.md §2). Empty
+/// A customer's right to support under a process (docs/api.md and docs/semantics.md, "Entitlements"). Empty
 /// <see cref="ContactIds"/> covers every contact of the account; a null <see cref="AssetId"/> covers every asset.
 /// </summary>
 public sealed record EntitlementDefinition

@@ -3,7 +3,7 @@ using NodaTime;
 namespace SlaGrains.Domain.Entitlements;
 
 /// <summary>
-/// Picks the entitlement for a case opened without one (SEMANTICS.md §2): Active on the open date and covering the
+/// Picks the entitlement for a case opened without one (docs/semantics.md, "Entitlements"): Active on the open date and covering the
 /// case's contact and asset; the most specific wins (asset, then contact, then account-wide); among equals the one
 /// ending first, then the smallest id. Entitlements with cases left are preferred over used-up ones, so a used-up
 /// asset entitlement does not hide an account-wide one that can still admit the case.

@@ -6,7 +6,7 @@ using SlaGrains.Domain.Cases;
 
 namespace SlaGrains.Host.Live;
 
-/// <summary>The hub's messages in the contract's JSON: API.md's snapshot plus <c>version</c>; notices as webhooks carry them.</summary>
+/// <summary>The hub's messages in the contract's JSON: docs/api.md's snapshot plus <c>version</c>; notices as webhooks carry them.</summary>
 public static class LivePayloads
 {
     public const string CaseChanged = "caseChanged";
@@ -26,7 +26,7 @@ public static class LivePayloads
         return JsonSerializer.SerializeToElement(notice, SlaJson.Options);
     }
 
-    /// <summary>milestone.warning → milestoneWarning, as API.md names the hub's messages.</summary>
+    /// <summary>milestone.warning → milestoneWarning, as docs/api.md names the hub's messages.</summary>
     public static string MethodFor(SlaNotice notice) => notice?.Type switch
     {
         SlaNotice.MilestoneWarning => "milestoneWarning",

@@ -4,7 +4,7 @@ using static SlaGrains.Domain.Tests.Cases.Scenario;
 
 namespace SlaGrains.Domain.Tests.Cases;
 
-/// <summary>The rules that decide what fires, what it causes and what is still owed (SEMANTICS.md §6–7), without a cluster.</summary>
+/// <summary>The rules that decide what fires, what it causes and what is still owed (docs/semantics.md, "Notifications"), without a cluster.</summary>
 public sealed class CaseEngineTests
 {
     private const string Violation = "case-1/first-response#1/violation/0m";

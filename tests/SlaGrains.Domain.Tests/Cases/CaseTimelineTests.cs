@@ -5,7 +5,7 @@ using static SlaGrains.Domain.Tests.Cases.Scenario;
 
 namespace SlaGrains.Domain.Tests.Cases;
 
-/// <summary>Worked examples for SEMANTICS.md §3–9. Monday 3 March 2025 in New York (UTC−5) is the usual first day.</summary>
+/// <summary>Worked examples for docs/semantics.md, "Processes and milestones" to "Notifications". Monday 3 March 2025 in New York (UTC−5) is the usual first day.</summary>
 public sealed class CaseTimelineTests
 {
     private static Scenario BusinessHours(params MilestoneDefinition[] milestones) =>
