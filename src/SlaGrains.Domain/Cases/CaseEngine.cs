@@ -193,20 +193,16 @@ public sealed class CaseEngine
         return snapshot.Closed ? null : snapshot.Queue;
     }
 
-    /// <summary>The open or violated milestone whose target is nearest: what a queue row shows as the deadline.</summary>
+    /// <summary>
+    /// The open or violated milestone whose target is nearest: what a queue row shows as the deadline. A target
+    /// beyond the supported range (null) is never nearer than a real one; MinBy ignores null keys.
+    /// </summary>
     public static MilestoneSnapshot? NearestOpenMilestone(CaseSnapshot snapshot)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
-        MilestoneSnapshot? nearest = null;
-        foreach (var m in snapshot.Milestones)
-        {
-            if (m.Status is MilestoneStatus.InProgress or MilestoneStatus.Paused or MilestoneStatus.Violated &&
-                (nearest is null || Comparer<Instant?>.Default.Compare(m.TargetAt, nearest.TargetAt) < 0))
-            {
-                nearest = m;
-            }
-        }
-        return nearest;
+        return snapshot.Milestones
+            .Where(m => m.Status is MilestoneStatus.InProgress or MilestoneStatus.Paused or MilestoneStatus.Violated)
+            .MinBy(m => m.TargetAt);
     }
 
     /// <summary>When a running milestone clock next starts or stops by its calendar; null when none will.</summary>

@@ -246,6 +246,17 @@ public sealed class CaseEngineTests
     }
 
     [Fact]
+    public void A_target_beyond_the_supported_range_is_never_the_nearest_deadline_of_a_queue_row()
+    {
+        var open = AlwaysOpen(FirstResponse(60)).Opened("2025-03-03T10:00:00Z").Engine().Evaluate(At("2025-03-03T10:10:00Z")).Snapshot;
+        var reachable = open.Milestones[0];
+        var unreachable = reachable with { Id = "resolution#1", Name = "Resolution", TargetAt = null };
+
+        Assert.Equal(reachable.Id, CaseEngine.NearestOpenMilestone(open with { Milestones = [unreachable, reachable] })!.Id);
+        Assert.Equal(unreachable.Id, CaseEngine.NearestOpenMilestone(open with { Milestones = [unreachable] })!.Id);
+    }
+
+    [Fact]
     public void A_queue_row_shows_the_nearest_open_target_and_a_closed_case_is_in_no_queue()
     {
         var s = AlwaysOpen(FirstResponse(60), new MilestoneDefinition { Name = "Resolution", Minutes = 30, CompletedBy = ["agentReplied"] })
