@@ -7,6 +7,7 @@ using Scalar.AspNetCore;
 using SlaGrains.Grains.Telemetry;
 using SlaGrains.Host.Api.OpenApi;
 using SlaGrains.Host.Health;
+using SlaGrains.Host.Hosting;
 using SlaGrains.Host.Security;
 using SlaGrains.Host.Storage;
 
@@ -59,6 +60,7 @@ public static class ApiSetup
     public static WebApplicationBuilder AddSlaOperations(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        builder.Logging.AddSampler<OutageLogSampler>();
         var health = builder.Services.AddHealthChecks().AddCheck<ClusterHealthCheck>("cluster", tags: ["ready"]);
         if (SlaStorage.PostgresConnectionString(builder.Configuration) is { } postgres)
         {
