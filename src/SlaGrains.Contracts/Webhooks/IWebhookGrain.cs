@@ -12,6 +12,10 @@ public interface IWebhookGrain : IGrainWithStringKey
     [Alias("read")]
     Task<WebhookRecord?> Read();
 
+    /// <summary>Deletes the subscription with its pending deliveries and log; nothing else uses a webhook.</summary>
+    [Alias("delete")]
+    Task<DeleteResult> Delete();
+
     /// <summary>Stores the notice for delivery if the webhook subscribes to its type; a delivery id seen before is ignored.</summary>
     [Alias("enqueue")]
     Task Enqueue(SlaNotice notice);

@@ -85,6 +85,22 @@ public sealed partial class WebhookGrain(
 
     public Task<WebhookRecord?> Read() => Task.FromResult(State.Definition is null ? null : Record());
 
+    public async Task<DeleteResult> Delete()
+    {
+        if (State.Definition is null)
+        {
+            return DeleteResult.NotFound;
+        }
+        await Stored(_outbox.Clear());
+        _inFlight.Clear(); // their reports find no pending delivery and are dropped
+        _done.Clear();
+        state.State = new WebhookState();
+        await Write();
+        await StopWhenEmpty();
+        await GrainFactory.GetGrain<ICatalogGrain>(ICatalogGrain.Webhooks).Remove(this.GetPrimaryKeyString());
+        return DeleteResult.Deleted;
+    }
+
     public async Task Enqueue(SlaNotice notice)
     {
         ArgumentNullException.ThrowIfNull(notice);

@@ -1,8 +1,11 @@
 using System.ComponentModel;
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using SlaGrains.Contracts.Audit;
 using SlaGrains.Contracts.Catalog;
 using SlaGrains.Contracts.Webhooks;
 using SlaGrains.Host.Api.OpenApi;
+using SlaGrains.Host.Audit;
 using SlaGrains.Host.Hosting;
 using SlaGrains.Host.Security;
 
@@ -15,15 +18,27 @@ public static class WebhooksApi
     {
         var group = routes.MapGroup("/api/v1/webhooks").WithTags("Webhooks").RequireAuthorization(Scopes.Admin);
 
-        group.MapPut("/{webhookId}", async Task<Results<JsonOk<WebhookRecord>, ProblemHttpResult>> (string webhookId, HttpRequest request, GrainReferences grains) =>
+        group.MapPut("/{webhookId}", async Task<Results<JsonOk<WebhookRecord>, ProblemHttpResult>> (string webhookId, HttpRequest request, GrainReferences grains, ClaimsPrincipal caller, IAuditLog audit) =>
         {
             var (definition, problem) = await JsonBody.Read<WebhookDefinition>(request);
             if (problem is not null)
             {
                 return problem;
             }
-            var result = await grains.Get<IWebhookGrain>(webhookId).Put(definition!);
-            return result.Succeeded ? ApiJson.Ok(result.Value!) : ApiProblems.Invalid(result.Errors!);
+            var webhook = grains.Get<IWebhookGrain>(webhookId);
+            var before = await webhook.Read();
+            var result = await webhook.Put(definition!);
+            if (!result.Succeeded)
+            {
+                return ApiProblems.Invalid(result.Errors!);
+            }
+            if (!result.Unchanged)
+            {
+                // The record holds no secret, so neither does the trail.
+                await audit.Record(caller, before is null ? AuditEntry.Created : AuditEntry.Updated,
+                    new AuditResource(AuditResource.Webhook, webhookId), before, result.Value);
+            }
+            return ApiJson.Ok(result.Value!);
         }).AcceptsJson<WebhookDefinition>()
             .WithName("putWebhook").WithSummary("Create or replace a webhook subscription (the secret is write-only)");
 
@@ -33,6 +48,19 @@ public static class WebhooksApi
                 : ApiProblems.NotFound($"webhook '{webhookId}'"))
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
             .WithName("getWebhook").WithSummary("Read a webhook subscription (without its secret)");
+
+        group.MapDelete("/{webhookId}", async Task<Results<NoContent, ProblemHttpResult>> (string webhookId, GrainReferences grains, ClaimsPrincipal caller, IAuditLog audit) =>
+        {
+            var webhook = grains.Get<IWebhookGrain>(webhookId);
+            var before = await webhook.Read();
+            var result = await webhook.Delete();
+            if (result.Succeeded)
+            {
+                await audit.Record(caller, AuditEntry.Deleted, new AuditResource(AuditResource.Webhook, webhookId), before, null);
+            }
+            return DeleteAnswer.From(result, $"webhook '{webhookId}'");
+        }).ProducesDeleteProblems()
+            .WithName("deleteWebhook").WithSummary("Delete a webhook subscription with its pending deliveries");
 
         group.MapGet("/", async Task<JsonOk<IReadOnlyList<WebhookRecord>>> (GrainReferences grains) =>
         {
