@@ -61,6 +61,7 @@ public sealed class LifecycleTests(HostFixture fixture)
         Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync($"/api/v1/processes/{process}")).StatusCode);
 
         await (await admin.GetAsync($"/api/v1/processes/{process}")).Problem(HttpStatusCode.NotFound);
+        await (await admin.GetAsync($"/api/v1/processes/{process}/versions/1")).Problem(HttpStatusCode.NotFound);
         Assert.DoesNotContain(process, await (await admin.GetAsync("/api/v1/processes")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
         var snapshot = await (await admin.Post($"/api/v1/cases/{caseId}/events", new { eventId = "reply", type = "agentReplied" })).Json();
         Assert.Equal(process, (string)snapshot["processId"]!);
@@ -132,5 +133,29 @@ public sealed class LifecycleTests(HostFixture fixture)
         await (await admin.DeleteAsync($"/api/v1/webhooks/{webhook}")).Problem(HttpStatusCode.NotFound);
         Assert.DoesNotContain(webhook, await (await admin.GetAsync("/api/v1/webhooks")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
         await (await admin.DeleteAsync("/api/v1/processes/not%20an%20id")).Problem(HttpStatusCode.BadRequest);
+    }
+}
+
+public sealed class LifecycleDurabilityTests
+{
+    [Fact]
+    public async Task On_PostgreSQL_a_deleted_process_stays_deleted_across_a_restart_and_a_later_put_continues_its_versions()
+    {
+        await using var database = await SlaGrains.Tests.Shared.Postgres.TestDatabase.Create();
+        var settings = new Dictionary<string, string?> { ["ConnectionStrings:Postgres"] = database.ConnectionString };
+        var process = Api.Id("p");
+        await using (var first = new SlaHost(settings))
+        {
+            var admin = first.Client();
+            (await admin.Put($"/api/v1/processes/{process}", Scenario.FirstResponseProcess())).EnsureSuccessStatusCode();
+            Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync($"/api/v1/processes/{process}")).StatusCode);
+        }
+
+        await using var second = new SlaHost(settings);
+        var client = second.Client();
+        await (await client.GetAsync($"/api/v1/processes/{process}")).Problem(HttpStatusCode.NotFound);
+        Assert.DoesNotContain(process, await (await client.GetAsync("/api/v1/processes")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var again = await (await client.Put($"/api/v1/processes/{process}", Scenario.FirstResponseProcess())).Json();
+        Assert.Equal(2, (int)again["version"]!); // version numbers are never reused: cases may pin version 1
     }
 }

@@ -51,7 +51,8 @@ public static class ProcessesApi
             .WithName("getProcess").WithSummary("Read a process's latest version");
 
         group.MapGet("/{processId}/versions/{version:int}", async Task<Results<JsonOk<ProcessRead>, ProblemHttpResult>> (string processId, int version, GrainReferences grains) =>
-            await grains.Get<IProcessGrain>(processId).GetVersion(version) is { } found
+            // A deleted process's versions stay for the cases pinned to them, but reads answer as for an unknown process.
+            await grains.Get<IProcessGrain>(processId).GetLatest() is not null && await grains.Get<IProcessGrain>(processId).GetVersion(version) is { } found
                 ? Shape(found)
                 : ApiProblems.NotFound($"version {version} of process '{processId}'")).RequireAuthorization(Scopes.Read)
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
