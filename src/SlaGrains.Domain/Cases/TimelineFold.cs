@@ -214,13 +214,13 @@ internal sealed class TimelineFold
     /// <summary>Enters the process at the event that gives the case its admitted entitlement (docs/semantics.md).</summary>
     private bool TryEnter()
     {
-        if (Entered || OpenedAt is null || Closed || Input.Entitlement is not { } decision || Input.Process is null ||
+        if (Entered || OpenedAt is null || Closed || Input.Entitlement is not { } decision ||
             !string.Equals(Fields.EntitlementId, decision.EntitlementId, StringComparison.Ordinal))
         {
             return false;
         }
-        EntitlementReason = decision.Reason;
-        if (!decision.Admitted)
+        EntitlementReason = decision.Reason; // a refusal loads no process, and still says why
+        if (!decision.Admitted || Input.Process is null)
         {
             return false;
         }

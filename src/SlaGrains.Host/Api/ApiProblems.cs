@@ -22,6 +22,12 @@ public static class ApiProblems
             Title = "The request conflicts with what is stored",
         });
 
+    /// <summary>409 for a delete of what is still in use: <c>detail</c> and <c>usedBy</c> name each user.</summary>
+    public static ProblemHttpResult InUse(string what, IReadOnlyList<string> usedBy) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Still in use",
+            detail: $"The {what} is still used by {string.Join("; ", usedBy)}.",
+            extensions: new Dictionary<string, object?> { ["usedBy"] = usedBy });
+
     public static ProblemHttpResult NotFound(string what) =>
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"There is no {what}.");
 }

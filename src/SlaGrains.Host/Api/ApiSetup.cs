@@ -6,6 +6,7 @@ using OpenTelemetry.Metrics;
 using Scalar.AspNetCore;
 using SlaGrains.Grains.Telemetry;
 using SlaGrains.Host.Api.OpenApi;
+using SlaGrains.Host.Audit;
 using SlaGrains.Host.Health;
 using SlaGrains.Host.Hosting;
 using SlaGrains.Host.Security;
@@ -53,6 +54,7 @@ public static class ApiSetup
         });
 
         builder.Services.AddSlaOpenApi();
+        builder.Services.AddSingleton<IAuditLog, AuditLog>();
         return builder;
     }
 
@@ -123,6 +125,7 @@ public static class ApiSetup
         app.MapEntitlementsApi().ValidatePathIds().ProducesCommonProblems();
         app.MapCasesApi().ValidatePathIds().ProducesCommonProblems();
         app.MapWebhooksApi().ValidatePathIds().ProducesCommonProblems();
+        app.MapAuditApi().ProducesCommonProblems();
         return app;
     }
 }
