@@ -3676,6 +3676,9 @@ namespace SlaGrains.Client
         [System.Text.Json.Serialization.JsonPropertyName("offsetMinutes")]
         public int? OffsetMinutes { get; set; } = default!;
 
+        [System.Text.Json.Serialization.JsonPropertyName("warning")]
+        public string? Warning { get; set; } = default!;
+
         [System.Text.Json.Serialization.JsonPropertyName("setPriority")]
         public string? SetPriority { get; set; } = default!;
 
@@ -3684,6 +3687,21 @@ namespace SlaGrains.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("setOwner")]
         public string? SetOwner { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("set")]
+        public System.Collections.Generic.IDictionary<string, string>? Set { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("to")]
+        public System.Collections.Generic.IReadOnlyList<string>? To { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("subject")]
+        public string? Subject { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("body")]
+        public string? Body { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("dueInMinutes")]
+        public int? DueInMinutes { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
@@ -3723,6 +3741,15 @@ namespace SlaGrains.Client
 
         [System.Runtime.Serialization.EnumMember(Value = @"escalate")]
         Escalate = 2,
+
+        [System.Runtime.Serialization.EnumMember(Value = @"fieldUpdate")]
+        FieldUpdate = 3,
+
+        [System.Runtime.Serialization.EnumMember(Value = @"task")]
+        Task = 4,
+
+        [System.Runtime.Serialization.EnumMember(Value = @"email")]
+        Email = 5,
 
     }
 
@@ -3902,6 +3929,9 @@ namespace SlaGrains.Client
         [System.Text.Json.Serialization.JsonPropertyName("milestone")]
         public string? Milestone { get; set; } = default!;
 
+        [System.Text.Json.Serialization.JsonPropertyName("task")]
+        public TaskDetails? Task { get; set; } = default!;
+
         [System.Text.Json.Serialization.JsonPropertyName("notificationId")]
         public string? NotificationId { get; set; } = default!;
 
@@ -3952,6 +3982,15 @@ namespace SlaGrains.Client
 
         [System.Runtime.Serialization.EnumMember(Value = @"escalated")]
         Escalated = 9,
+
+        [System.Runtime.Serialization.EnumMember(Value = @"fieldUpdated")]
+        FieldUpdated = 10,
+
+        [System.Runtime.Serialization.EnumMember(Value = @"taskCreated")]
+        TaskCreated = 11,
+
+        [System.Runtime.Serialization.EnumMember(Value = @"taskCompleted")]
+        TaskCompleted = 12,
 
     }
 
@@ -4089,6 +4128,45 @@ namespace SlaGrains.Client
         [System.Text.Json.Serialization.JsonPropertyName("omittedInstances")]
         public System.Collections.Generic.IDictionary<string, int> OmittedInstances { get; set; } = default!;
 
+        [System.Text.Json.Serialization.JsonPropertyName("tasks")]
+        public System.Collections.Generic.IReadOnlyList<CaseTask> Tasks { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class CaseTask
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("taskId")]
+        public string TaskId { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("subject")]
+        public string Subject { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("milestone")]
+        public string? Milestone { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("createdAt")]
+        public System.DateTimeOffset CreatedAt { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("dueAt")]
+        public System.DateTimeOffset DueAt { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("completedAt")]
+        public System.DateTimeOffset? CompletedAt { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("overdue")]
+        public bool Overdue { get; set; } = default!;
+
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
         [System.Text.Json.Serialization.JsonExtensionData]
@@ -4207,6 +4285,9 @@ namespace SlaGrains.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("milestone")]
         public string? Milestone { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("task")]
+        public TaskDetails? Task { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
@@ -4618,6 +4699,33 @@ namespace SlaGrains.Client
 
         [System.Runtime.Serialization.EnumMember(Value = @"sequential")]
         Sequential = 2,
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TaskDetails
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("taskId")]
+        public string? TaskId { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("subject")]
+        public string? Subject { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("dueAt")]
+        public System.DateTimeOffset? DueAt { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("milestone")]
+        public string? Milestone { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
 
     }
 
