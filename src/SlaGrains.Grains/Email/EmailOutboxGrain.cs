@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NodaTime;
+using SlaGrains.Contracts.Email;
 using SlaGrains.Domain.Cases;
 
 namespace SlaGrains.Grains.Email;
@@ -22,7 +23,7 @@ public sealed partial class EmailOutboxGrain(
     ILogger<EmailOutboxGrain> logger) : Grain, IEmailOutboxGrain, IRemindable, IDisposable
 {
     private const string WakeReminder = "wake";
-    private const int DoneSize = 10_000;
+    private const int DoneSize = 2_000; // as a webhook's: the whole state is written with each send, and a re-handed alert comes within minutes
     private const int LogSize = 200;
     private static readonly TimeSpan Tick = TimeSpan.FromSeconds(1);
 

@@ -1,3 +1,5 @@
+using SlaGrains.Contracts.Email;
+
 namespace SlaGrains.Grains.Email;
 
 [GenerateSerializer, Alias("sla.email-outbox-state")]

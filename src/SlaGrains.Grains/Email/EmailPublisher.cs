@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using SlaGrains.Contracts.Email;
 using SlaGrains.Domain.Cases;
 
 namespace SlaGrains.Grains.Email;

@@ -2,7 +2,8 @@ namespace SlaGrains.Grains.Email;
 
 /// <summary>
 /// Where <c>to: owner</c> finds the owner's address. The default (<see cref="ConfiguredOwnerEmails"/>) reads
-/// <c>Sla:Email:OwnerAddresses</c>; a host with a user directory registers its own before <c>AddSlaGrains</c>.
+/// <c>Sla:Email:OwnerAddresses</c>; users with emails replace it with an implementation that reads them, registered
+/// before <c>AddSlaGrains</c> (docs/operations.md, "Email alerts").
 /// </summary>
 public interface IOwnerEmails
 {

@@ -1,6 +1,6 @@
 using NodaTime;
 
-namespace SlaGrains.Grains.Email;
+namespace SlaGrains.Contracts.Email;
 
 /// <summary>One attempt to send an email alert, as the outbox logs it: <c>sent</c>, <c>failed</c> (retried) or <c>gaveUp</c>.</summary>
 [GenerateSerializer, Immutable, Alias("sla.email-attempt")]

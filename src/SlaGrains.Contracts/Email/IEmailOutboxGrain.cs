@@ -1,8 +1,8 @@
 using SlaGrains.Domain.Cases;
 
-namespace SlaGrains.Grains.Email;
+namespace SlaGrains.Contracts.Email;
 
-/// <summary>The durable outbox of email alerts (<see cref="EmailOutboxGrain"/>); one for the cluster, key <see cref="Key"/>.</summary>
+/// <summary>The durable outbox of email alerts (docs/semantics.md, "Notifications"); one for the cluster, key <see cref="Key"/>.</summary>
 [Alias("sla.email-outbox")]
 public interface IEmailOutboxGrain : IGrainWithStringKey
 {
