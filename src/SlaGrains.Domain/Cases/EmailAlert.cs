@@ -2,7 +2,7 @@ namespace SlaGrains.Domain.Cases;
 
 /// <summary>
 /// An email an <c>email</c> action fired, rendered as of its notice: the outbox sends it once, under its stable
-/// <see cref="Id"/> (<c>{notificationId}/email/{n}</c>), also its Message-ID, so a retry after a failover is recognised.
+/// <see cref="Id"/> (<c>{notificationId}/email/{n}</c>), which the message carries, so a repeat after a failover is recognised.
 /// </summary>
 public sealed record EmailAlert
 {

@@ -253,7 +253,7 @@ public static class ProcessValidator
         }
         if (type is ActionType.Email or ActionType.Task)
         {
-            CheckTemplate(action.Subject, $"{aat}.subject", required: true, limits.MaxSubjectLength, errors);
+            CheckTemplate(action.Subject, $"{aat}.subject", limits.MaxSubjectLength, errors);
         }
         if (type == ActionType.Task && action.DueInMinutes is not (> 0 and <= MaxMinutes))
         {
@@ -261,7 +261,7 @@ public static class ProcessValidator
         }
         if (type == ActionType.Email)
         {
-            CheckTemplate(action.Body, $"{aat}.body", required: true, limits.MaxDescriptionLength, errors);
+            CheckTemplate(action.Body, $"{aat}.body", limits.MaxDescriptionLength, errors);
             if (action.To is not { Count: > 0 } to)
             {
                 errors.Add($"{aat}.to", "Name at least one recipient: 'owner', an email address, or 'customFields.<name>' holding one.");
@@ -287,14 +287,12 @@ public static class ProcessValidator
         }
     }
 
-    private static void CheckTemplate(string? template, string field, bool required, int max, ValidationErrors errors)
+    /// <summary>A required text of an email or task action, with placeholders only of <see cref="ActionTemplate.Names"/>.</summary>
+    private static void CheckTemplate(string? template, string field, int max, ValidationErrors errors)
     {
         if (string.IsNullOrWhiteSpace(template))
         {
-            if (required)
-            {
-                errors.Add(field, "Give the text; it may use placeholders such as {{case.subject}} and {{milestone.name}}.");
-            }
+            errors.Add(field, "Give the text; it may use placeholders such as {{case.subject}} and {{milestone.name}}.");
             return;
         }
         errors.Text(field, template, max);
