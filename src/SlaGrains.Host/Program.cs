@@ -5,6 +5,7 @@ using SlaGrains.Domain.Cases;
 using SlaGrains.Domain.Validation;
 using SlaGrains.Grains;
 using SlaGrains.Grains.Calendars;
+using SlaGrains.Grains.Email;
 using SlaGrains.Grains.Webhooks;
 using SlaGrains.Host.Api;
 using SlaGrains.Host.Benchmark;
@@ -49,6 +50,7 @@ if (role.HostsGrains)
         silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, SiloStartedNotice>();
         silo.Services.AddSerializer(s => s.AddSlaSerialization());
         silo.Services.AddOptions<WebhookOptions>().Bind(builder.Configuration.GetSection(WebhookOptions.Section));
+        silo.Services.AddOptions<EmailOptions>().Bind(builder.Configuration.GetSection(EmailOptions.Section));
         silo.Services.AddOptions<Limits>().Bind(builder.Configuration.GetSection(Limits.Section)).ValidateDataAnnotations().ValidateOnStart();
         silo.Services.AddSlaGrains();
         silo.AddSlaOperationsDashboard(builder.Configuration);

@@ -184,6 +184,10 @@ public sealed partial class CaseGrain(
             return Invalid(full);
         }
         await LoadDefinitions();
+        if (Engine.CheckTask(e) is { IsValid: false } noSuchTask)
+        {
+            return Invalid(noSuchTask);
+        }
         return _definitions.Process is { } process && CaseEventValidator.ValidateMilestone(e, process.Definition) is { IsValid: false } unknown
             ? Invalid(unknown) : null;
     }

@@ -126,6 +126,7 @@ public static class ApiSetup
         app.MapCasesApi().ValidatePathIds().ProducesCommonProblems();
         app.MapWebhooksApi().ValidatePathIds().ProducesCommonProblems();
         app.MapAuditApi().ProducesCommonProblems();
+        app.MapEmailsApi().ValidatePathIds().ProducesCommonProblems();
         return app;
     }
 }

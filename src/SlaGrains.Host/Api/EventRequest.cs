@@ -18,6 +18,9 @@ public sealed record EventRequest
     public bool? Public { get; init; }
     public string? Milestone { get; init; }
 
+    /// <summary>For <c>taskCompleted</c>: <c>{"taskId": "…"}</c>, the task as the case's snapshot lists it.</summary>
+    public TaskDetails? Task { get; init; }
+
     private static readonly string TypeMissing =
         $"Give the event type: {string.Join(", ", CaseEventTypes.Sendable.SkipLast(1).Select(CaseEventTypes.Name))} or {CaseEventTypes.Name(CaseEventTypes.Sendable[^1])}.";
 
@@ -47,6 +50,7 @@ public sealed record EventRequest
             Changes = Changes,
             Public = Public,
             Milestone = Milestone,
+            Task = Task,
         }, errors);
     }
 }
