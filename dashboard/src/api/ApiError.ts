@@ -16,5 +16,9 @@ export class ApiError extends Error {
 export function describeProblem(status: number, problem: Problem): string {
   const fields = Object.entries(problem.errors ?? {}).map(([field, messages]) => `${field}: ${messages.join(' ')}`);
   const head = problem.detail ?? problem.title ?? `The server answered ${status}.`;
-  return fields.length > 0 ? `${problem.title ?? head} ${fields.join('; ')}` : head;
+  if (fields.length === 0) {
+    return head;
+  }
+  const title = problem.title ?? head;
+  return `${/[.!?]$/.test(title) ? title : `${title}.`} ${fields.join('; ')}`;
 }

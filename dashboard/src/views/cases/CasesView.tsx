@@ -7,7 +7,7 @@ import { friendly } from '../../format/labels';
 import { listCaseIds, onApiError, subscriptions } from '../../state/session';
 import { cases, useSla } from '../../state/store';
 import { CaseTable } from './CaseTable';
-import { distinct, FILTER_STATES, matches, milestoneColumns, sortCases, type CaseFilter, type SortKey } from './caseRows';
+import { DEFAULT_SORT, distinct, FILTER_STATES, matches, milestoneColumns, sortCases, type CaseFilter, type SortKey } from './caseRows';
 import { deleteView, loadViews, saveView, type SavedView } from './savedViews';
 import { Summary } from './Summary';
 
@@ -108,7 +108,10 @@ export function CasesView({ scope, title, children }: { scope: Scope; title: str
       <Summary cases={inScope} />
       <Filters cases={inScope} />
       {error && <p className="error" role="alert">{error}</p>}
-      <p className="count" aria-live="polite">{rows.length === inScope.length ? `${rows.length} open cases` : `${rows.length} of ${inScope.length} open cases match`}</p>
+      <div className="count">
+        <p aria-live="polite">{rows.length === inScope.length ? `${rows.length} open cases` : `${rows.length} of ${inScope.length} open cases match`}</p>
+        {sort.key !== 'deadline' && <button type="button" onClick={() => useSla.setState({ sort: DEFAULT_SORT })}>Sort by next deadline</button>}
+      </div>
       {rows.length > 0
         ? <CaseTable rows={rows} milestones={milestones} sort={sort} onSort={onSort} />
         : <p className="empty">{inScope.length > 0 ? 'No case matches the filters.' : 'No open cases here.'}</p>}
