@@ -82,7 +82,7 @@ export function CaseTable({ rows, milestones, sort, onSort }: {
         <thead>
           <tr aria-rowindex={1}>
             {columns.map((c) => (
-              <th key={c.key} scope="col" aria-sort={sort.key === c.key ? (sort.descending ? 'descending' : 'ascending') : undefined}>
+              <th key={c.key} scope="col" data-column={c.key} aria-sort={sort.key === c.key ? (sort.descending ? 'descending' : 'ascending') : undefined}>
                 <button type="button" className="sort" onClick={() => onSort(c.key)}>
                   {c.label}
                   {sort.key === c.key && <span className="sort-direction">{sort.descending ? ' (descending)' : ' (ascending)'}</span>}
