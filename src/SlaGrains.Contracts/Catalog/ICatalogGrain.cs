@@ -1,7 +1,7 @@
 namespace SlaGrains.Contracts.Catalog;
 
 /// <summary>
-/// The ids of one kind of definition (calendars, processes, webhooks), for listing. Definitions are few and change
+/// The ids of one kind of definition (calendars, processes, webhooks) or of users, for listing. Definitions are few and change
 /// rarely, so one grain per kind is enough; cases are never listed here.
 /// </summary>
 [Alias("sla.catalog")]
@@ -10,6 +10,7 @@ public interface ICatalogGrain : IGrainWithStringKey
     public const string Calendars = "calendars";
     public const string Processes = "processes";
     public const string Webhooks = "webhooks";
+    public const string Users = "users";
 
     [Alias("add")]
     Task Add(string id);

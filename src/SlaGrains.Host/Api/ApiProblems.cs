@@ -22,6 +22,14 @@ public static class ApiProblems
             Title = "The request conflicts with what is stored",
         });
 
+    /// <summary>403 for a valid key that may not see or do what the field asks; <c>errors</c> names the field.</summary>
+    public static ProblemHttpResult Forbidden(string field, string message) =>
+        TypedResults.Problem(new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [message] })
+        {
+            Status = StatusCodes.Status403Forbidden,
+            Title = "This key may not do that",
+        });
+
     public static ProblemHttpResult NotFound(string what) =>
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"There is no {what}.");
 }

@@ -121,6 +121,9 @@ public static class ApiSetup
         app.MapEntitlementsApi().ValidatePathIds().ProducesCommonProblems();
         app.MapCasesApi().ValidatePathIds().ProducesCommonProblems();
         app.MapWebhooksApi().ValidatePathIds().ProducesCommonProblems();
+        app.MapUsersApi().ValidatePathIds().ProducesCommonProblems();
+        app.MapMeApi().ProducesCommonProblems();
+        app.MapCaseListApi().ProducesCommonProblems();
         return app;
     }
 }
