@@ -13,6 +13,7 @@ interface Call {
 }
 
 let calls: Call[];
+let history: unknown[];
 let answer: (call: Call) => { status: number; body: unknown };
 
 function json(status: number, body: unknown): Response {
@@ -21,6 +22,7 @@ function json(status: number, body: unknown): Response {
 
 beforeEach(() => {
   calls = [];
+  history = [];
   answer = () => ({ status: 200, body: [] });
   vi.stubGlobal('fetch', vi.fn(async (url: string, init: RequestInit = {}) => {
     const call = { url, method: init.method ?? 'GET', body: init.body ? JSON.parse(String(init.body)) : undefined, key: new Headers(init.headers).get('X-Api-Key') };
@@ -31,7 +33,7 @@ beforeEach(() => {
     if (url.startsWith('api/v1/entitlements/')) {
       return json(200, { entitlementId: 'initech-silver', name: 'Initech Silver', status: 'Active', remainingCases: 24 });
     }
-    const { status, body } = call.method === 'GET' ? { status: 200, body: [] } : answer(call);
+    const { status, body } = url.endsWith('/events') && call.method === 'GET' ? { status: 200, body: history } : call.method === 'GET' ? { status: 200, body: [] } : answer(call);
     return json(status, body);
   }));
   cases.clear();
@@ -39,7 +41,7 @@ beforeEach(() => {
     entitlementId: 'initech-silver', isStopped: true, stoppedSince: '2025-03-03T13:45:00Z', status: 'InProgress',
     milestones: [milestone({ calendarId: 'us-east', clockRunning: false })],
   }), asOfMs);
-  useSla.setState({ key: 'key-ana', me: { kind: 'user', id: 'ana', scopes: ['read', 'events:write'] }, zone: 'America/New_York', connection: 'disconnected', now: asOfMs });
+  useSla.setState({ key: 'key-ana', me: { kind: 'user', id: 'ana', name: 'Ana Ruiz', queues: [], scopes: ['read', 'events:write'], seesAllCases: false }, zone: 'America/New_York', connection: 'disconnected', now: asOfMs });
 });
 
 afterEach(() => vi.unstubAllGlobals());
@@ -107,5 +109,27 @@ describe('Tracker', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Move to queue' }));
     expect((await screen.findByRole('alert')).textContent).toBe('One or more validation errors occurred. changes.queue: Not a queue name.');
     expect(calls.find((c) => c.method === 'POST')!.body).toMatchObject({ type: 'updated', changes: { queue: 'bad/queue' } });
+  });
+
+  it('offers only to reopen a closed case, and reopens it', async () => {
+    cases.put(snapshot('case-7', { version: 2, closed: true }), asOfMs);
+    answer = () => ({ status: 200, body: snapshot('case-7', { version: 3, closed: false }) });
+    open();
+    expect(screen.queryByRole('button', { name: 'Change priority' })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Reopen case' }));
+    await screen.findByRole('button', { name: 'Change priority' });
+    expect(calls.find((c) => c.method === 'POST')!.body).toMatchObject({ type: 'reopened' });
+  });
+
+  it('lists the history with each event\'s actor and custom fields as fields', async () => {
+    history = [
+      { eventId: 'e1', type: 'updated', occurredAt: '2025-03-03T13:45:00Z', changes: { customFields: { clockReason: 'Waiting on the vendor' } }, actor: { kind: 'user', id: 'ana' } },
+      { eventId: 'e2', type: 'stopped', occurredAt: '2025-03-03T13:45:00Z', actor: { kind: 'integration', id: 'crm' } },
+    ];
+    open();
+    await waitFor(() => expect([...document.querySelectorAll('.timeline li')].map((li) => li.textContent)).toEqual([
+      '3 Mar 2025, 08:45 GMT-5 updated clockReason=Waiting on the vendor by ana',
+      '3 Mar 2025, 08:45 GMT-5 stopped by integration crm',
+    ]));
   });
 });

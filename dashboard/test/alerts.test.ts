@@ -16,7 +16,7 @@ describe('alerts', () => {
     cases.clear();
     cases.put(snapshot('mine-1', { owner: 'ana' }));
     cases.put(snapshot('theirs-1', { owner: 'bo', queue: 'Tier 2' }));
-    useSla.setState({ me: { kind: 'user', id: 'ana', scopes: ['read'] }, watched: [], toasts: [], flashes: {}, sound: false });
+    useSla.setState({ me: { kind: 'user', id: 'ana', name: 'Ana Ruiz', queues: [], scopes: ['read'], seesAllCases: false }, watched: [], toasts: [], flashes: {}, sound: false });
   });
 
   it('shows a warning on my case as a toast and a flash on its row', () => {

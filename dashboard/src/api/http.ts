@@ -22,7 +22,7 @@ export async function api<T>(key: string, path: string, init: RequestInit = {}):
 /** An event the tracker sends: its type and payload, without the id the sender adds. */
 export type EventBody =
   | { type: 'milestoneCompleted'; milestone: string }
-  | { type: 'stopped' | 'resumed' }
+  | { type: 'stopped' | 'resumed' | 'reopened' }
   | { type: 'updated'; changes: Record<string, string | null> };
 
 /**

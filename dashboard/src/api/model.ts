@@ -67,10 +67,14 @@ export interface CaseEvent {
 export interface Me {
   kind: 'user' | 'integration';
   id: string;
-  name?: string | null;
+  name: string;
+  email?: string | null;
   role?: 'agent' | 'supervisor' | 'admin' | null;
+  queues: string[];
   scopes: string[];
-  queues?: string[] | null;
+  /** Supervisors, admins and integrations list every open case; agents their own and their queues'. */
+  seesAllCases: boolean;
+  keyId?: string | null;
 }
 
 /** GET /api/v1/entitlements/{id}: what the tracker shows of it. */

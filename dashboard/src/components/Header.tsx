@@ -11,14 +11,13 @@ export function Header() {
   const connection = useSla((s) => s.connection);
   const zone = useSla((s) => s.zone);
   const sound = useSla((s) => s.sound);
-  const supervisor = me?.kind === 'integration' || me?.role === 'supervisor' || me?.role === 'admin';
   return (
     <header className="top">
       <h1>SlaGrains</h1>
       <nav aria-label="Views">
         <NavLink to="/mine">My cases</NavLink>
         <NavLink to="/queues">Queues</NavLink>
-        {supervisor && <NavLink to="/all">All open cases</NavLink>}
+        {me?.seesAllCases && <NavLink to="/all">All open cases</NavLink>}
       </nav>
       <div className="prefs">
         <label htmlFor="zone">Time zone</label>
@@ -29,7 +28,7 @@ export function Header() {
       </div>
       <span id="connection" className="connection" role="status" data-state={connection}>{CONNECTION[connection]}</span>
       <span className="who" id="who">
-        {me ? `${me.name ?? me.id}${me.role ? ` (${me.role})` : me.kind === 'integration' ? ' (integration)' : ''}` : ''}
+        {me ? `${me.name}${me.role ? ` (${me.role})` : me.kind === 'integration' ? ' (integration)' : ''}` : ''}
       </span>
       <button type="button" onClick={() => void signOut()}>Sign out</button>
     </header>

@@ -138,45 +138,55 @@ export function Tracker() {
       </table>
 
       <h3>Actions</h3>
-      <div className="actions">
-        <ActionForm id="complete" title="Complete a milestone" submit="Complete" act={(d) => send({ type: 'milestoneCompleted', milestone: String(d.get('milestone')).trim() })}>
-          <label htmlFor="complete-name">Milestone</label>
-          <input id="complete-name" name="milestone" required list="milestone-choices" />
-          <datalist id="milestone-choices">
-            {[...new Set(openMilestones.map((m) => m.name))].map((n) => <option key={n} value={n} />)}
-          </datalist>
-        </ActionForm>
-        <ActionForm id="clock" title={snapshot.isStopped ? 'Resume the clock' : 'Stop the clock'} submit={snapshot.isStopped ? 'Resume clock' : 'Stop clock'}
-          act={(d) => stopOrResume(key, caseId, snapshot.isStopped ? 'resumed' : 'stopped', String(d.get('reason') ?? '').trim())}>
-          <label htmlFor="clock-reason">Reason</label>
-          <input id="clock-reason" name="reason" required maxLength={500} />
-        </ActionForm>
-        <ActionForm id="priority" title="Priority" submit="Change priority" act={(d) => field('priority', String(d.get('priority')))}>
-          <label htmlFor="priority-value">New priority</label>
-          <select id="priority-value" name="priority" defaultValue={snapshot.priority ?? 'Medium'}>
-            {['Urgent', 'High', 'Medium', 'Low'].map((p) => <option key={p}>{p}</option>)}
-          </select>
-        </ActionForm>
-        <ActionForm id="status" title="Status" submit="Change status" act={(d) => field('status', String(d.get('status')).trim())}>
-          <label htmlFor="status-value">New status</label>
-          <input id="status-value" name="status" required list="status-choices" />
-          <datalist id="status-choices">
-            {['New', 'Working', 'Waiting on Customer', 'Escalated'].map((s) => <option key={s} value={s} />)}
-          </datalist>
-        </ActionForm>
-        <ActionForm id="queue-change" title="Queue" submit="Move to queue" act={(d) => field('queue', String(d.get('queue')).trim())}>
-          <label htmlFor="queue-value">New queue</label>
-          <input id="queue-value" name="queue" required />
-        </ActionForm>
-        <ActionForm id="owner" title="Owner" submit="Assign" act={(d) => field('owner', String(d.get('owner')).trim() || (me?.id ?? ''))}>
-          <label htmlFor="owner-value">New owner (empty: me)</label>
-          <input id="owner-value" name="owner" placeholder={me?.kind === 'user' ? me.id : ''} />
-        </ActionForm>
-        <ActionForm id="entitlement-change" title="Entitlement" submit="Set entitlement" act={(d) => field('entitlementId', String(d.get('entitlementId')).trim())}>
-          <label htmlFor="entitlement-value">Entitlement id</label>
-          <input id="entitlement-value" name="entitlementId" required />
-        </ActionForm>
-      </div>
+      {snapshot.closed ? (
+        // The API records events on a closed case (they start no clock); like Salesforce's console, the tracker asks to
+        // reopen it first rather than let an agent act on a case nobody works.
+        <div className="actions">
+          <ActionForm id="reopen" title="This case is closed" submit="Reopen case" act={() => send({ type: 'reopened' })}>
+            <p className="meta">Reopen it to act on it.</p>
+          </ActionForm>
+        </div>
+      ) : (
+        <div className="actions">
+          <ActionForm id="complete" title="Complete a milestone" submit="Complete" act={(d) => send({ type: 'milestoneCompleted', milestone: String(d.get('milestone')).trim() })}>
+            <label htmlFor="complete-name">Milestone</label>
+            <input id="complete-name" name="milestone" required list="milestone-choices" />
+            <datalist id="milestone-choices">
+              {[...new Set(openMilestones.map((m) => m.name))].map((n) => <option key={n} value={n} />)}
+            </datalist>
+          </ActionForm>
+          <ActionForm id="clock" title={snapshot.isStopped ? 'Resume the clock' : 'Stop the clock'} submit={snapshot.isStopped ? 'Resume clock' : 'Stop clock'}
+            act={(d) => stopOrResume(key, caseId, snapshot.isStopped ? 'resumed' : 'stopped', String(d.get('reason') ?? '').trim())}>
+            <label htmlFor="clock-reason">Reason</label>
+            <input id="clock-reason" name="reason" required maxLength={500} />
+          </ActionForm>
+          <ActionForm id="priority" title="Priority" submit="Change priority" act={(d) => field('priority', String(d.get('priority')))}>
+            <label htmlFor="priority-value">New priority</label>
+            <select id="priority-value" name="priority" defaultValue={snapshot.priority ?? 'Medium'}>
+              {['Urgent', 'High', 'Medium', 'Low'].map((p) => <option key={p}>{p}</option>)}
+            </select>
+          </ActionForm>
+          <ActionForm id="status" title="Status" submit="Change status" act={(d) => field('status', String(d.get('status')).trim())}>
+            <label htmlFor="status-value">New status</label>
+            <input id="status-value" name="status" required list="status-choices" />
+            <datalist id="status-choices">
+              {['New', 'Working', 'Waiting on Customer', 'Escalated'].map((s) => <option key={s} value={s} />)}
+            </datalist>
+          </ActionForm>
+          <ActionForm id="queue-change" title="Queue" submit="Move to queue" act={(d) => field('queue', String(d.get('queue')).trim())}>
+            <label htmlFor="queue-value">New queue</label>
+            <input id="queue-value" name="queue" required />
+          </ActionForm>
+          <ActionForm id="owner" title="Owner" submit="Assign" act={(d) => field('owner', String(d.get('owner')).trim() || (me?.id ?? ''))}>
+            <label htmlFor="owner-value">New owner (empty: me)</label>
+            <input id="owner-value" name="owner" placeholder={me?.kind === 'user' ? me.id : ''} />
+          </ActionForm>
+          <ActionForm id="entitlement-change" title="Entitlement" submit="Set entitlement" act={(d) => field('entitlementId', String(d.get('entitlementId')).trim())}>
+            <label htmlFor="entitlement-value">Entitlement id</label>
+            <input id="entitlement-value" name="entitlementId" required />
+          </ActionForm>
+        </div>
+      )}
 
       <h3>Timeline</h3>
       <ol className="timeline">
@@ -197,7 +207,10 @@ function describe(e: CaseEvent): string {
   if (e.type === 'milestoneCompleted') {
     return `${e.type}: ${e.milestone ?? ''}`;
   }
-  const changes = Object.entries(e.changes ?? {}).filter(([, v]) => v !== null && v !== undefined)
+  // Custom fields read as fields of their own (clockReason=Waiting on the vendor), not as a JSON object.
+  const { customFields, ...fields } = e.changes ?? {};
+  const entries = [...Object.entries(fields), ...Object.entries((customFields ?? {}) as Record<string, unknown>)];
+  const changes = entries.filter(([, v]) => v !== null && v !== undefined)
     .map(([k, v]) => `${k}=${typeof v === 'string' ? v : JSON.stringify(v)}`).join(', ');
   return changes ? `${e.type} ${changes}` : e.type;
 }
