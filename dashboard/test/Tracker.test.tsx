@@ -71,6 +71,7 @@ describe('Tracker', () => {
     open();
     fireEvent.click(screen.getByRole('button', { name: 'Complete First Response' }));
     await waitFor(() => expect(document.querySelector('[data-milestone-id="first-response#1"] .status')?.textContent).toBe('Completed'));
+    expect(document.querySelector('[data-milestone-id="first-response#1"] td[data-column="left"]')?.textContent).toBe('done');
     const post = calls.find((c) => c.method === 'POST')!;
     expect(post.url).toBe('api/v1/cases/case-7/events');
     expect(post.key).toBe('key-ana');

@@ -13,7 +13,7 @@ const WORDS: Record<MilestoneState, string> = {
  * A live countdown: reads the store's one clock, so every countdown on screen moves on the same tick. Says its state
  * in words and an icon as well as colour.
  */
-export function MilestoneCountdown({ held, milestone, compact = false }: { held: Held; milestone: Milestone; compact?: boolean }) {
+export function MilestoneCountdown({ held, milestone }: { held: Held; milestone: Milestone }) {
   const now = useSla((s) => s.now);
   const c = countdown(milestone, held.asOfMs, now - held.skewMs);
   const state = milestoneState(milestone, held, now);
@@ -26,7 +26,8 @@ export function MilestoneCountdown({ held, milestone, compact = false }: { held:
   return (
     <span className="countdown" data-tone={c.tone} data-state={state}>
       <Icon name={icon} />
-      <span className="time">{state === 'done' ? (compact ? '' : formatSeconds(c.seconds)) : formatSeconds(c.seconds)}</span>
+      {/* An ended milestone has no time left to show; its outcome is the word. */}
+      <span className="time">{state === 'done' ? '' : formatSeconds(c.seconds)}</span>
       <span className="state">{word}</span>
     </span>
   );

@@ -48,7 +48,7 @@ export function CaseTable({ rows, milestones, sort, onSort }: {
       label: name,
       cell: (h) => {
         const m = milestoneNamed(h.snapshot, name);
-        return m ? <MilestoneCountdown held={h} milestone={m} compact /> : <span className="muted">Not applicable</span>;
+        return m ? <MilestoneCountdown held={h} milestone={m} /> : <span className="muted">Not applicable</span>;
       },
     })),
   ];
@@ -85,7 +85,14 @@ export function CaseTable({ rows, milestones, sort, onSort }: {
               <th key={c.key} scope="col" data-column={c.key} aria-sort={sort.key === c.key ? (sort.descending ? 'descending' : 'ascending') : undefined}>
                 <button type="button" className="sort" onClick={() => onSort(c.key)}>
                   {c.label}
-                  {sort.key === c.key && <span className="sort-direction">{sort.descending ? ' (descending)' : ' (ascending)'}</span>}
+                  {sort.key === c.key && (
+                    <>
+                      <svg className="icon" viewBox="0 0 24 24" width="14" height="14" aria-hidden="true" focusable="false">
+                        <path d={sort.descending ? 'M7 10l5 5 5-5z' : 'M7 14l5-5 5 5z'} fill="currentColor" />
+                      </svg>
+                      <span className="visually-hidden">{sort.descending ? ' (descending)' : ' (ascending)'}</span>
+                    </>
+                  )}
                 </button>
               </th>
             ))}
