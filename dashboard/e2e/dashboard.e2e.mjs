@@ -1,7 +1,8 @@
 // End to end in a real browser: starts SlaGrains (Development, seeded demo) on a loopback port and drives the dashboard
 // in Debian's headless Chromium through each view and action: sign in with a personal key, My cases, sort and filter a
-// queue, act from the tracker (errors shown inline), receive an alert, and a revoked key signed out. axe-core checks
-// every view for accessibility violations; the host's Content-Security-Policy must allow all the dashboard does.
+// queue, act from the tracker (errors shown inline), receive an alert, a revoked key signed out, and all open cases.
+// axe-core checks every view for accessibility violations; the host's Content-Security-Policy must allow all the
+// dashboard does.
 // Exits non-zero on any failure. Every wait is for a condition, never for a fixed time.
 // Screenshots go to dashboard/e2e/output/ (ignored), so a run leaves the work tree clean; with SLA_UPDATE_SCREENSHOTS=1
 // they replace docs/images/, which README.md and docs/dashboard.md show.
@@ -286,6 +287,17 @@ try {
   await page.getByRole('alert').filter({ hasText: 'no longer accepted' }).waitFor({ timeout: 30_000 });
   check(await page.evaluate(() => sessionStorage.getItem('slagrains.apiKey')) === null, 'a revoked key should be forgotten');
   log('revoked key: the hub closed, the dashboard signed out and said why');
+
+  // ---- all open cases, for a key that sees every case (here the Development integration key) ----
+  await page.getByLabel('API key').fill(devKey);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.locator('#connection[data-state="connected"]').waitFor();
+  await page.getByRole('link', { name: 'All open cases' }).click();
+  await page.getByRole('heading', { name: 'All open cases' }).waitFor();
+  await page.locator('tr[data-case-id="e2e-1"]').waitFor(); // queue E2E Board
+  await page.locator('tr[data-case-id="demo-7"]').waitFor(); // queue Tier 1
+  await axe(page, 'All open cases');
+  log('All open cases: every queue\'s cases on one board');
   log('passed');
 } catch (error) {
   console.error(`e2e: FAILED: ${error.message}`);
