@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Serialization;
 using SlaGrains.Contracts.Serialization;
 using SlaGrains.Domain.Cases;
@@ -76,13 +77,16 @@ if (role.ServesClients)
     builder.AddSlaApiKeys();
     builder.AddSlaApi();
     builder.Services.AddOptions<LiveHubOptions>().Bind(builder.Configuration.GetSection(LiveHubOptions.Section))
-        .Validate(o => o.MaxSubscriptionsPerConnection >= 1 && o.CallsPerSecond >= 1 && o.CallBurst >= 1,
-            $"{LiveHubOptions.Section}: MaxSubscriptionsPerConnection, CallsPerSecond and CallBurst must be at least 1.")
+        .Validate(o => o.MaxSubscriptionsPerConnection >= 1 && o.CallsPerSecond >= 1 && o.CallBurst >= 1 && o.KeyRecheckInterval > TimeSpan.Zero,
+            $"{LiveHubOptions.Section}: MaxSubscriptionsPerConnection, CallsPerSecond and CallBurst must be at least 1, KeyRecheckInterval positive.")
         .ValidateOnStart();
     builder.Services.AddSingleton<HubCallLimiter>();
     builder.Services.AddSignalR(o => o.AddFilter<HubCallLimiter>());
     builder.Services.AddSingleton<LiveSubscriptions>();
     builder.Services.AddSingleton<HubRelay>();
+    builder.Services.TryAddSingleton(TimeProvider.System);
+    builder.Services.AddSingleton<UserHubConnections>();
+    builder.Services.AddHostedService(services => services.GetRequiredService<UserHubConnections>());
     builder.Services.AddHostedService<LiveRelayRegistration>();
     if (builder.Environment.IsDevelopment() && builder.Configuration.GetValue("Sla:Demo:Seed", true))
     {

@@ -49,7 +49,7 @@ public class OpenApiDocumentTests(HostFixture fixture)
         var document = await Read();
         var operations = Operations(document).ToList();
 
-        Assert.Equal(34, operations.Count);
+        Assert.Equal(43, operations.Count);
         Assert.Equal(operations.Count, operations.Select(o => o.Operation.OperationId).Distinct().Count());
         Assert.All(operations, o =>
         {
@@ -80,7 +80,10 @@ public class OpenApiDocumentTests(HostFixture fixture)
             var (scheme, scopes) = Assert.Single(security);
             Assert.Equal("X-Api-Key", scheme.Name);
             Assert.Equal(ParameterLocation.Header, scheme.In);
-            Assert.NotEmpty(scopes);
+            if (o.Operation.OperationId != "getMe") // any valid key
+            {
+                Assert.NotEmpty(scopes);
+            }
         });
 
         var single = operations.Single(o => o.Path == "/api/v1/cases/{caseId}/events" && o.Method == HttpMethod.Post).Operation;

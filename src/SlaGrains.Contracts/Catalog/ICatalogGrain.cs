@@ -1,7 +1,7 @@
 namespace SlaGrains.Contracts.Catalog;
 
 /// <summary>
-/// The ids of one kind of definition (calendars, processes, entitlements, webhooks), for listing and for finding what uses a definition. Definitions are few and change
+/// The ids of one kind of definition (calendars, processes, entitlements, webhooks) or of users, for listing and for finding what uses a definition. Definitions are few and change
 /// rarely, so one grain per kind is enough; cases are never listed here.
 /// </summary>
 [Alias("sla.catalog")]
@@ -14,6 +14,8 @@ public interface ICatalogGrain : IGrainWithStringKey
 
     /// <summary>The UTC days (<c>yyyy-MM-dd</c>) that hold audit entries, so a read of the trail visits only those.</summary>
     public const string AuditDays = "audit-days";
+
+    public const string Users = "users";
 
     [Alias("add")]
     Task Add(string id);

@@ -255,13 +255,6 @@ public sealed class CaseEngine
         return matchReason is not null && named.ByOpened ? admission with { Reason = $"{matchReason} {admission.Reason}" } : admission;
     }
 
-    /// <summary>The queue whose index lists the case: its queue while it is open, none once closed.</summary>
-    public static string? IndexedQueue(CaseSnapshot snapshot)
-    {
-        ArgumentNullException.ThrowIfNull(snapshot);
-        return snapshot.Closed ? null : snapshot.Queue;
-    }
-
     /// <summary>
     /// The open or violated milestone whose target is nearest: what a queue row shows as the deadline. A target
     /// beyond the supported range (null) is never nearer than a real one; MinBy ignores null keys.

@@ -32,4 +32,7 @@ public sealed record CaseEvent
     /// when the event came without one, <c>case.entitlementId</c> when matching chose it. Null when there are none.
     /// </summary>
     public IReadOnlyList<string>? Assigned { get; init; }
+
+    /// <summary>Who sent it, set by the host from the authenticated key. A resend keeps the first sender's (<see cref="CaseEventReplay"/>).</summary>
+    public EventActor? Actor { get; init; }
 }

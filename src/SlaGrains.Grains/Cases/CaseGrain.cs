@@ -213,8 +213,8 @@ public sealed partial class CaseGrain(
         }
         await SyncReminders(settled.Owed, now);
         var snapshot = settled.Evaluation.Snapshot;
-        var oldQueue = State.IndexedQueue;
-        State.IndexedQueue = CaseEngine.IndexedQueue(snapshot);
+        var oldIndexed = State.Indexed;
+        State.Indexed = [.. CaseIndexes.Of(snapshot)];
         if (State.Outbox.Count > 0)
         {
             await KeepOutboxAwake(); // before the write that stores the notices, so no stored notice lacks a wake-up
@@ -233,7 +233,7 @@ public sealed partial class CaseGrain(
             LogHandOverFailed(ex, CaseId); // the stored outbox and its reminder carry the notices on
             DeactivateOnIdle(); // memory may now differ from what is stored
         }
-        _queueIndex.Update(oldQueue, State.IndexedQueue, snapshot, State.Version);
+        _queueIndex.Update(oldIndexed, snapshot, State.Version);
         await PublishChange(snapshot);
         ArmClockTransition(snapshot);
         return snapshot;

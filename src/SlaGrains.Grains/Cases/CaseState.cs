@@ -41,6 +41,6 @@ public sealed class CaseState
     /// <summary>Counts stored changes; live clients order snapshots by it.</summary>
     [Id(8)] public long Version { get; set; }
 
-    /// <summary>The queue whose index lists the case, so a queue change or a close removes it there.</summary>
-    [Id(9)] public string? IndexedQueue { get; set; }
+    /// <summary>The indexes that list the case (<see cref="CaseIndexes"/>), so a queue or owner change or a close removes it there.</summary>
+    [Id(14)] public List<string> Indexed { get; set; } = [];
 }

@@ -28,6 +28,14 @@ public static class ApiProblems
             detail: $"The {what} is still used by {string.Join("; ", usedBy)}.",
             extensions: new Dictionary<string, object?> { ["usedBy"] = usedBy });
 
+    /// <summary>403 for a valid key that may not see or do what the field asks; <c>errors</c> names the field.</summary>
+    public static ProblemHttpResult Forbidden(string field, string message) =>
+        TypedResults.Problem(new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [message] })
+        {
+            Status = StatusCodes.Status403Forbidden,
+            Title = "This key may not do that",
+        });
+
     public static ProblemHttpResult NotFound(string what) =>
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"There is no {what}.");
 }

@@ -127,6 +127,9 @@ public static class ApiSetup
         app.MapWebhooksApi().ValidatePathIds().ProducesCommonProblems();
         app.MapAuditApi().ProducesCommonProblems();
         app.MapEmailsApi().ValidatePathIds().ProducesCommonProblems();
+        app.MapUsersApi().ValidatePathIds().ProducesCommonProblems();
+        app.MapMeApi().ProducesCommonProblems();
+        app.MapCaseListApi().ProducesCommonProblems();
         return app;
     }
 }

@@ -24,8 +24,11 @@ public sealed record EventRequest
     private static readonly string TypeMissing =
         $"Give the event type: {string.Join(", ", CaseEventTypes.Sendable.SkipLast(1).Select(CaseEventTypes.Name))} or {CaseEventTypes.Name(CaseEventTypes.Sendable[^1])}.";
 
-    /// <summary>The engine's event, with <c>occurredAt</c> defaulting to the time of receipt; or the errors by field.</summary>
-    public (CaseEvent? Event, Dictionary<string, string[]> Errors) ToEvent(Instant receivedAt)
+    /// <summary>
+    /// The engine's event, with <c>occurredAt</c> defaulting to the time of receipt and the sender the host
+    /// authenticated as its actor; or the errors by field.
+    /// </summary>
+    public (CaseEvent? Event, Dictionary<string, string[]> Errors) ToEvent(Instant receivedAt, EventActor actor)
     {
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(EventId))
@@ -51,6 +54,7 @@ public sealed record EventRequest
             Public = Public,
             Milestone = Milestone,
             Task = Task,
+            Actor = actor,
         }, errors);
     }
 }

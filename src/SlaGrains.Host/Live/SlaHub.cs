@@ -17,7 +17,7 @@ namespace SlaGrains.Host.Live;
 /// waits for the next change to draw; afterwards it receives <c>caseChanged</c> and the milestone messages.
 /// </summary>
 [Authorize(Policy = Scopes.Read)]
-public sealed class SlaHub(GrainReferences grains, LiveSubscriptions subscriptions, IOptions<LiveHubOptions> options) : Hub
+public sealed class SlaHub(GrainReferences grains, LiveSubscriptions subscriptions, UserHubConnections userConnections, IOptions<LiveHubOptions> options) : Hub
 {
     public const string Path = "/hubs/sla";
     public const int QueueLimit = 200;
@@ -42,8 +42,15 @@ public sealed class SlaHub(GrainReferences grains, LiveSubscriptions subscriptio
 
     public Task UnsubscribeQueue(string queue) => Leave(LivePayloads.QueueGroup(Queue(queue)));
 
+    public override Task OnConnectedAsync()
+    {
+        userConnections.Opened(Context);
+        return base.OnConnectedAsync();
+    }
+
     public override Task OnDisconnectedAsync(Exception? exception)
     {
+        userConnections.Closed(Context.ConnectionId);
         subscriptions.Disconnected(Context.ConnectionId); // SignalR drops the connection from its groups itself
         return base.OnDisconnectedAsync(exception);
     }
