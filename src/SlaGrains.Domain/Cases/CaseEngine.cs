@@ -142,6 +142,7 @@ public sealed class CaseEngine
             OccurredAt = notification.DueAt,
             CaseId = snapshot.CaseId,
             Queue = snapshot.Queue,
+            Owner = snapshot.Owner,
             Milestone = milestone,
             Late = notification.Late,
         }, toWebhooks));
@@ -154,6 +155,7 @@ public sealed class CaseEngine
                 OccurredAt = notification.DueAt,
                 CaseId = snapshot.CaseId,
                 Queue = snapshot.Queue,
+                Owner = snapshot.Owner,
                 Milestone = milestone,
                 Changes = events[i].Changes,
             }, ToWebhooks: true));
