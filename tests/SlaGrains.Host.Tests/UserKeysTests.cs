@@ -12,7 +12,8 @@ public sealed class UserKeysTests
         var (otherId, other) = UserKeys.Create();
 
         Assert.Equal(keyId, UserKeys.KeyIdOf(key));
-        Assert.Equal(43, key.Length - key.LastIndexOf('_') - 1); // 32 bytes in unpadded base64url
+        Assert.StartsWith($"{UserKeys.Prefix}{keyId}_", key, StringComparison.Ordinal);
+        Assert.Equal(43, key.Length - UserKeys.Prefix.Length - keyId.Length - 1); // 32 bytes in unpadded base64url, which may hold '_' too
         Assert.NotEqual(keyId, otherId);
         Assert.NotEqual(key, other);
     }
