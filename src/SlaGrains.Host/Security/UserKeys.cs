@@ -31,7 +31,13 @@ public static class UserKeys
         }
         var keyIdLength = Convert.ToBase64String(new byte[KeyIdBytes]).Length; // no padding at a multiple of 3 bytes
         var separator = Prefix.Length + keyIdLength;
-        return presented.Length > separator + 1 && presented[separator] == '_' ? presented[Prefix.Length..separator] : null;
+        if (presented.Length <= separator + 1 || presented[separator] != '_')
+        {
+            return null;
+        }
+        var keyId = presented[Prefix.Length..separator];
+        // Only ids this class could have made reach a grain: a made-up one must not name a grain of any shape.
+        return keyId.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_') ? keyId : null;
     }
 
     public static byte[] Hash(string presented) => ApiKey.HashOf(presented);
