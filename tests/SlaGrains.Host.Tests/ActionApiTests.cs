@@ -77,7 +77,7 @@ public sealed class ActionApiTests : IClassFixture<ActionApiTests.Fixture>
     }
 
     [Fact]
-    public async Task A_violation_email_reaches_the_owner_a_fixed_address_and_an_address_field_rendered_as_of_the_notice()
+    public async Task A_violation_email_reaches_the_owning_user_a_fixed_address_and_an_address_field_rendered_as_of_the_notice()
     {
         var admin = Host.Client();
         var entitlement = await Entitled(admin, new
@@ -85,12 +85,14 @@ public sealed class ActionApiTests : IClassFixture<ActionApiTests.Fixture>
             when = "violation", type = "email", to = new[] { "owner", "sla-desk@example.com", "customFields.contactEmail" },
             subject = "{{milestone.name}} missed: {{case.subject}}", body = "Case {{case.id}} ({{case.priority}}) was due {{milestone.targetAt}}.",
         });
+        var owner = Api.Id("ana");
+        (await admin.Put($"/api/v1/users/{owner}", new { name = "Ana Ruiz", email = "ana@example.com", role = "agent" })).EnsureSuccessStatusCode();
         var caseId = Api.Id("case");
         var occurredAt = DateTimeOffset.UtcNow.AddMinutes(-61);
         await (await admin.Post($"/api/v1/cases/{caseId}/events", new
         {
             eventId = "o", type = "opened", occurredAt = occurredAt.ToString("O"),
-            @case = new { entitlementId = entitlement, priority = "High", owner = "u-ana", subject = "Cannot log in", customFields = new { contactEmail = "pat@customer.example" } },
+            @case = new { entitlementId = entitlement, priority = "High", owner, subject = "Cannot log in", customFields = new { contactEmail = "pat@customer.example" } },
         })).Json();
         var alertId = $"{caseId}/first-response#1/violation/0m/email/0";
 
@@ -179,7 +181,6 @@ public sealed class ActionApiTests : IClassFixture<ActionApiTests.Fixture>
             ["Sla:Email:From"] = "SLA alerts <sla@slagrains.test>",
             ["Sla:Email:RetryBaseDelay"] = "00:00:00.100",
             ["Sla:Email:MaxRetryDelay"] = "00:00:00.400",
-            ["Sla:Email:OwnerAddresses:u-ana"] = "ana@example.com",
         };
 
         public Task InitializeAsync()

@@ -46,6 +46,31 @@ public sealed class PeopleTests
     }
 
     [Fact]
+    public async Task Users_and_keys_are_in_the_audit_trail_with_the_person_who_changed_them_and_never_a_secret()
+    {
+        await using var host = new SlaHost();
+        var admin = host.Client();
+        var bossId = Api.Id("boss");
+        (await admin.Put($"/api/v1/users/{bossId}", new { name = "Bo Boss", email = "bo@example.com", role = "admin" })).EnsureSuccessStatusCode();
+        var boss = host.Client((string)(await People.Key(admin, bossId, new { name = "desk" }))["key"]!);
+        var userId = Api.Id("ana");
+
+        (await boss.Put($"/api/v1/users/{userId}", new { name = "Ana Ruiz", email = "ana@example.com", role = "agent" })).EnsureSuccessStatusCode();
+        (await boss.Put($"/api/v1/users/{userId}", new { name = "Ana Ruiz", email = "ana@example.com", role = "agent" })).EnsureSuccessStatusCode(); // unchanged
+        var key = await People.Key(boss, userId, new { name = "laptop" });
+        (await boss.DeleteAsync($"/api/v1/users/{userId}/keys/{(string)key["keyId"]!}")).EnsureSuccessStatusCode();
+        (await boss.DeleteAsync($"/api/v1/users/{userId}")).EnsureSuccessStatusCode();
+
+        var trail = await (await admin.GetAsync($"/api/v1/audit?kind=user&resource={userId}")).Json();
+        var items = trail["items"]!.AsArray();
+        Assert.Equal(["deactivated", "keyRevoked", "keyCreated", "created"], items.Select(i => (string)i!["action"]!));
+        Assert.All(items, i => Assert.Equal(("user", bossId), ((string)i!["actor"]!["kind"]!, (string)i["actor"]!["id"]!)));
+        Assert.Equal("laptop", (string)items[2]!["after"]!["name"]!);
+        Assert.False((bool)items[0]!["after"]!["active"]!);
+        Assert.DoesNotContain(((string)key["key"]!)[^43..], trail.ToJsonString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Me_names_an_integration_by_its_configured_key_with_its_scopes()
     {
         await using var host = new SlaHost();

@@ -20,4 +20,6 @@ public sealed record AuditEntry(
     public const string Deleted = "deleted";
     public const string Deactivated = "deactivated";
     public const string Activated = "activated";
+    public const string KeyCreated = "keyCreated";
+    public const string KeyRevoked = "keyRevoked";
 }

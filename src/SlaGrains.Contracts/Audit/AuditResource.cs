@@ -11,4 +11,5 @@ public sealed record AuditResource(
     public const string Process = "process";
     public const string Entitlement = "entitlement";
     public const string Webhook = "webhook";
+    public const string User = "user";
 }

@@ -16,7 +16,7 @@ public static class EmailSetup
             .ValidateOnStart();
         services.TryAddSingleton<EmailPublisher>();
         services.TryAddSingleton<IEmailSender, SmtpEmailSender>();
-        services.TryAddSingleton<IOwnerEmails, ConfiguredOwnerEmails>();
+        services.TryAddSingleton<IOwnerEmails, OwnerEmails>();
         return services;
     }
 }

@@ -1,9 +1,9 @@
 namespace SlaGrains.Grains.Email;
 
 /// <summary>
-/// Where <c>to: owner</c> finds the owner's address. The default (<see cref="ConfiguredOwnerEmails"/>) reads
-/// <c>Sla:Email:OwnerAddresses</c>; users with emails replace it with an implementation that reads them, registered
-/// before <c>AddSlaGrains</c> (docs/operations.md, "Email alerts").
+/// Where <c>to: owner</c> finds the owner's address (<see cref="OwnerEmails"/>: the user's email, then
+/// <c>Sla:Email:OwnerAddresses</c>). Another directory can replace it, registered before <c>AddSlaGrains</c>
+/// (docs/operations.md, "Email alerts").
 /// </summary>
 public interface IOwnerEmails
 {

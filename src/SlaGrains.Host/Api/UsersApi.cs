@@ -1,12 +1,16 @@
 using System.Security.Claims;
+using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using NodaTime;
+using SlaGrains.Contracts.Audit;
 using SlaGrains.Contracts.Catalog;
 using SlaGrains.Contracts.People;
+using SlaGrains.Contracts.Serialization;
 using SlaGrains.Domain.People;
 using SlaGrains.Domain.Validation;
 using SlaGrains.Host.Api.OpenApi;
+using SlaGrains.Host.Audit;
 using SlaGrains.Host.Hosting;
 using SlaGrains.Host.Security;
 
@@ -22,15 +26,25 @@ public static class UsersApi
     {
         var group = routes.MapGroup("/api/v1/users").WithTags("People").RequireAuthorization(Scopes.Admin);
 
-        group.MapPut("/{userId}", async Task<Results<JsonOk<UserRecord>, ProblemHttpResult>> (string userId, HttpRequest request, GrainReferences grains) =>
+        group.MapPut("/{userId}", async Task<Results<JsonOk<UserRecord>, ProblemHttpResult>> (string userId, HttpRequest request, GrainReferences grains, ClaimsPrincipal caller, IAuditLog audit) =>
         {
             var (definition, problem) = await JsonBody.Read<UserDefinition>(request);
             if (problem is not null)
             {
                 return problem;
             }
-            var result = await grains.Get<IUserGrain>(userId).Put(definition!);
-            return result.Succeeded ? ApiJson.Ok(result.Value!) : ApiProblems.Invalid(result.Errors!);
+            var user = grains.Get<IUserGrain>(userId);
+            var before = await user.Read();
+            var result = await user.Put(definition!);
+            if (!result.Succeeded)
+            {
+                return ApiProblems.Invalid(result.Errors!);
+            }
+            if (!Same(before, result.Value!))
+            {
+                await audit.Record(caller, before is null ? AuditEntry.Created : AuditEntry.Updated, new AuditResource(AuditResource.User, userId), before, result.Value);
+            }
+            return ApiJson.Ok(result.Value!);
         }).AcceptsJson<UserDefinition>()
             .WithName("putUser").WithSummary("Create or replace a user (name, email, role, queues); reactivates a deactivated one");
 
@@ -46,13 +60,25 @@ public static class UsersApi
             return ApiJson.Ok<IReadOnlyList<UserRecord>>([.. users.OfType<UserRecord>()]);
         }).WithName("listUsers").WithSummary("List the users, active and deactivated, by id");
 
-        group.MapDelete("/{userId}", async Task<Results<JsonOk<UserRecord>, ProblemHttpResult>> (string userId, GrainReferences grains) =>
-            await grains.Get<IUserGrain>(userId).Deactivate() is { } user ? ApiJson.Ok(user) : ApiProblems.NotFound($"user '{userId}'"))
+        group.MapDelete("/{userId}", async Task<Results<JsonOk<UserRecord>, ProblemHttpResult>> (string userId, GrainReferences grains, ClaimsPrincipal caller, IAuditLog audit) =>
+        {
+            var grain = grains.Get<IUserGrain>(userId);
+            var before = await grain.Read();
+            if (await grain.Deactivate() is not { } user)
+            {
+                return ApiProblems.NotFound($"user '{userId}'");
+            }
+            if (!Same(before, user))
+            {
+                await audit.Record(caller, AuditEntry.Deactivated, new AuditResource(AuditResource.User, userId), before, user);
+            }
+            return ApiJson.Ok(user);
+        })
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
             .WithName("deactivateUser").WithSummary("Deactivate a user: their keys stop working at once and their open hub connections close")
             .WithDescription("The user stays listed with `active: false`, so case histories still name them; a PUT reactivates them (their keys stay dead).");
 
-        group.MapPost("/{userId}/keys", async Task<Results<JsonOk<UserKeyCreated>, ProblemHttpResult>> (string userId, HttpRequest request, GrainReferences grains, TimeProvider clock, IOptions<Limits> limits) =>
+        group.MapPost("/{userId}/keys", async Task<Results<JsonOk<UserKeyCreated>, ProblemHttpResult>> (string userId, HttpRequest request, GrainReferences grains, TimeProvider clock, IOptions<Limits> limits, ClaimsPrincipal caller, IAuditLog audit) =>
         {
             var (body, problem) = await JsonBody.Read<UserKeyRequest>(request);
             if (problem is not null)
@@ -87,9 +113,12 @@ public static class UsersApi
             {
                 throw new InvalidOperationException("A new key id was already taken."); // 96 random bits: never in practice
             }
-            return await user.AddKey(keyId, body.Name!, body.ExpiresAt, UserKeys.Hash(key)) is { } record
-                ? ApiJson.Ok(new UserKeyCreated(keyId, key, userId, record.Name, record.CreatedAt, record.ExpiresAt))
-                : ApiProblems.Invalid("userId", $"User '{userId}' is deactivated; reactivate them (PUT) before giving them a key.");
+            if (await user.AddKey(keyId, body.Name!, body.ExpiresAt, UserKeys.Hash(key)) is not { } record)
+            {
+                return ApiProblems.Invalid("userId", $"User '{userId}' is deactivated; reactivate them (PUT) before giving them a key.");
+            }
+            await audit.Record(caller, AuditEntry.KeyCreated, new AuditResource(AuditResource.User, userId), null, record); // the record holds no secret
+            return ApiJson.Ok(new UserKeyCreated(keyId, key, userId, record.Name, record.CreatedAt, record.ExpiresAt));
         }).AcceptsJson<UserKeyRequest>().ProducesProblem(StatusCodes.Status404NotFound)
             .WithName("createUserKey").WithSummary("Give a user a personal API key; the answer is the only place its secret appears")
             .WithDescription("SlaGrains stores only the key's SHA-256. The key works with the user's role until it expires, is revoked, or the user is deactivated.");
@@ -99,13 +128,25 @@ public static class UsersApi
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
             .WithName("listUserKeys").WithSummary("List a user's keys, newest first, without their secrets");
 
-        group.MapDelete("/{userId}/keys/{keyId}", async Task<Results<JsonOk<UserKeyRecord>, ProblemHttpResult>> (string userId, string keyId, GrainReferences grains) =>
-            await grains.Get<IUserGrain>(userId).RevokeKey(keyId) is { } key ? ApiJson.Ok(key) : ApiProblems.NotFound($"key '{keyId}' of user '{userId}'"))
+        group.MapDelete("/{userId}/keys/{keyId}", async Task<Results<JsonOk<UserKeyRecord>, ProblemHttpResult>> (string userId, string keyId, GrainReferences grains, ClaimsPrincipal caller, IAuditLog audit) =>
+        {
+            if (await grains.Get<IUserGrain>(userId).RevokeKey(keyId) is not { } key)
+            {
+                return ApiProblems.NotFound($"key '{keyId}' of user '{userId}'");
+            }
+            await audit.Record(caller, AuditEntry.KeyRevoked, new AuditResource(AuditResource.User, userId), null, key);
+            return ApiJson.Ok(key);
+        })
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
             .WithName("revokeUserKey").WithSummary("Revoke a key: refused from the next request on, and its open hub connections close");
 
         return group;
     }
+
+    /// <summary>Whether a write changed nothing a reader sees, so the audit trail records only real changes.</summary>
+    private static bool Same(UserRecord? before, UserRecord after) =>
+        before is not null &&
+        JsonSerializer.Serialize(before with { UpdatedAt = after.UpdatedAt }, SlaJson.Options) == JsonSerializer.Serialize(after, SlaJson.Options);
 
     public static RouteGroupBuilder MapMeApi(this IEndpointRouteBuilder routes)
     {

@@ -1,23 +1,19 @@
 using System.Security.Claims;
 using SlaGrains.Contracts.Audit;
+using SlaGrains.Domain.Cases;
+using SlaGrains.Host.Security;
 
 namespace SlaGrains.Host.Audit;
 
 /// <summary>
-/// Who a caller is, for the audit trail: an authentication handler that knows better (a person's key) adds
-/// <see cref="KindClaim"/> and <see cref="IdClaim"/>; otherwise the caller is the configured key it presented, an
-/// integration named by the key's name.
+/// Who a caller is, for the audit trail: the same <see cref="Caller"/> that events record as their actor, a user with
+/// a personal key (by user id) or an integration with a configured key (by the key's name).
 /// </summary>
 public static class AuditActors
 {
-    public const string KindClaim = "sla:actor-kind";
-    public const string IdClaim = "sla:actor-id";
-
     public static AuditActor Of(ClaimsPrincipal caller)
     {
-        ArgumentNullException.ThrowIfNull(caller);
-        var kind = caller.FindFirstValue(KindClaim) ?? AuditActor.Integration;
-        var id = caller.FindFirstValue(IdClaim) ?? caller.FindFirstValue(ClaimTypes.Name) ?? "anonymous";
-        return new AuditActor(kind, id);
+        var who = Caller.From(caller);
+        return new AuditActor(who.Kind == ActorKind.User ? AuditActor.User : AuditActor.Integration, who.Id);
     }
 }
