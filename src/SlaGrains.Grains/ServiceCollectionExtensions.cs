@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using SlaGrains.Domain.Validation;
 using SlaGrains.Grains.Calendars;
 using SlaGrains.Grains.Live;
+using SlaGrains.Grains.Reports;
 using SlaGrains.Grains.Webhooks;
 
 namespace SlaGrains.Grains;
@@ -15,6 +16,7 @@ public static class ServiceCollectionExtensions
     {
         services.TryAddSingleton<ISlaPublisher, SlaPublisher>();
         services.AddSlaWebhooks();
+        services.TryAddSingleton<IReportStore, InMemoryReportStore>(); // a host with PostgreSQL registers its own first
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<IIncomingGrainCallFilter, StorageFailureFilter>();
         // Hosts bind Sla:Limits onto these options; the grains take the record itself, as the engine's validators do.

@@ -29,6 +29,9 @@ public sealed class ClusterFixture : IAsyncLifetime
     /// <summary>The same storage, to fail a grain's writes.</summary>
     public FaultyStorage Faults => (FaultyStorage)Storage;
 
+    /// <summary>The silo's report store, to read the facts cases wrote or refuse their writes.</summary>
+    public FaultyReportStore Reports { get; } = new(new SlaGrains.Grains.Reports.InMemoryReportStore());
+
     public async Task InitializeAsync()
     {
         var builder = new InProcessTestClusterBuilder(1);
@@ -38,6 +41,7 @@ public sealed class ClusterFixture : IAsyncLifetime
             silo.Services.AddKeyedSingleton<IGrainStorage>(StorageNames.Sla,
                 (services, _) => new FaultyStorage(new InProcessGrainStorage(new ExactGrainStorageSerializer(services.GetRequiredService<Serializer>()))));
             silo.UseInMemoryReminderService();
+            silo.Services.AddSingleton<SlaGrains.Grains.Reports.IReportStore>(Reports);
             silo.UseTestTimeAndPublisher(Clock, Publisher);
         });
         Cluster = builder.WithSlaClient().Build();

@@ -9,6 +9,7 @@ using SlaGrains.Domain.Cases;
 using SlaGrains.Domain.Validation;
 using SlaGrains.Grains.Calendars;
 using SlaGrains.Grains.Live;
+using SlaGrains.Grains.Reports;
 using SlaGrains.Grains.Telemetry;
 
 namespace SlaGrains.Grains.Cases;
@@ -27,6 +28,7 @@ public sealed partial class CaseGrain(
     TimeProvider clock,
     CompiledCalendars compiledCalendars,
     ISlaPublisher publisher,
+    IReportStore reportStore,
     Limits limits,
     ILogger<CaseGrain> logger) : Grain, ICaseGrain, IRemindable
 {
@@ -43,6 +45,7 @@ public sealed partial class CaseGrain(
     private CaseEventLog _log = null!; // these three are set on activation
     private CaseDefinitions _definitions = null!;
     private CaseQueueIndex _queueIndex = null!;
+    private CaseReports _reports = null!;
     private CaseEngine? _engine; // kept until the definitions it read change
     private IGrainTimer? _clockTransition;
 
@@ -70,6 +73,8 @@ public sealed partial class CaseGrain(
         _log = await CaseEventLog.Load(storage, this.GetGrainId(), State);
         _definitions = new CaseDefinitions(GrainFactory, compiledCalendars);
         _queueIndex = new CaseQueueIndex(GrainFactory, CaseId);
+        _reports = new CaseReports(reportStore, CaseId, logger);
+        await ReportIfPending();
         if (State.Outbox.Count > 0)
         {
             await Deliver();
@@ -132,7 +137,8 @@ public sealed partial class CaseGrain(
     {
         if (reminderName == OutboxReminder)
         {
-            await Deliver();
+            await ReportIfPending();
+            await Deliver(clearIdleReminder: true);
             return;
         }
         if (!Exists)
@@ -211,9 +217,9 @@ public sealed partial class CaseGrain(
         var snapshot = settled.Evaluation.Snapshot;
         var oldQueue = State.IndexedQueue;
         State.IndexedQueue = CaseEngine.IndexedQueue(snapshot);
-        if (State.Outbox.Count > 0)
+        if (State.Outbox.Count > 0 || CaseReports.NeedsWakeUp(State, snapshot, OutboxReminder))
         {
-            await KeepOutboxAwake(); // before the write that stores the notices, so no stored notice lacks a wake-up
+            await KeepOutboxAwake(); // before the write that stores the notices (or owes facts), so none lacks a wake-up
         }
         await _log.SealIfFull();
         State.Version++;
@@ -222,6 +228,10 @@ public sealed partial class CaseGrain(
         // The change is stored: whatever fails from here on must not make the caller resend it.
         try
         {
+            if (!await _reports.Write(settled.Evaluation, State))
+            {
+                await KeepOutboxAwake();
+            }
             await Deliver();
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
@@ -243,6 +253,14 @@ public sealed partial class CaseGrain(
         }
         await LoadDefinitions();
         return Engine.Evaluate(asOf ?? Now);
+    }
+
+    private async Task ReportIfPending()
+    {
+        if (CaseReports.Pending(State) && await Evaluate(null) is { } evaluation)
+        {
+            await _reports.Write(evaluation, State);
+        }
     }
 
     private async Task LoadDefinitions()
@@ -318,7 +336,7 @@ public sealed partial class CaseGrain(
     }
 
     /// <summary>Hands queued notices to the publisher, oldest first; what it refuses stays queued behind a retry reminder.</summary>
-    private async Task Deliver()
+    private async Task Deliver(bool clearIdleReminder = false)
     {
         var delivered = 0;
         foreach (var fired in State.Outbox)
@@ -334,12 +352,14 @@ public sealed partial class CaseGrain(
                 break;
             }
         }
-        if (delivered == 0 && State.Outbox.Count == 0)
+        // Its own tick clears an outbox reminder kept only for facts the store has since taken; events leave it set.
+        var idle = clearIdleReminder && State.Outbox.Count == 0 && !CaseReports.Pending(State) && State.Reminders.ContainsKey(OutboxReminder);
+        if (delivered == 0 && State.Outbox.Count == 0 && !idle)
         {
             return;
         }
         State.Outbox.RemoveRange(0, delivered);
-        if (State.Outbox.Count > 0)
+        if (State.Outbox.Count > 0 || CaseReports.Pending(State))
         {
             await KeepOutboxAwake();
         }

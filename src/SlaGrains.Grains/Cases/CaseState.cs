@@ -43,4 +43,7 @@ public sealed class CaseState
 
     /// <summary>The queue whose index lists the case, so a queue change or a close removes it there.</summary>
     [Id(9)] public string? IndexedQueue { get; set; }
+
+    /// <summary>The last version whose report facts the store acknowledged; below <see cref="Version"/>, facts are owed (CaseReports).</summary>
+    [Id(14)] public long ReportedVersion { get; set; }
 }
