@@ -9,7 +9,7 @@ public sealed class InMemoryReportStore : IReportStore
 {
     private readonly Lock _lock = new();
     private readonly Dictionary<string, CaseFacts> _cases = new(StringComparer.Ordinal);
-    private long _stamp;
+    private long _stamp = DateTime.UtcNow.Ticks; // grows across restarts too, so an ETag from before one never matches after it
 
     public Task Write(CaseFacts facts, CancellationToken cancellationToken = default)
     {

@@ -121,6 +121,7 @@ public static class ApiSetup
         app.MapEntitlementsApi().ValidatePathIds().ProducesCommonProblems();
         app.MapCasesApi().ValidatePathIds().ProducesCommonProblems();
         app.MapWebhooksApi().ValidatePathIds().ProducesCommonProblems();
+        app.MapReportsApi().ProducesCommonProblems();
         return app;
     }
 }
