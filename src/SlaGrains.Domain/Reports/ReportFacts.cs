@@ -25,7 +25,8 @@ public static class ReportFacts
                 {
                     var m = TimelineOutput.SnapshotOf(instance, asOf);
                     var status = StatusOf(instance.EndStatus, instance.ViolatedAt is not null);
-                    var fields = history.At(instance.EndedAt ?? instance.ViolatedAt ?? asOf);
+                    // The outcome is the breach for a violated instance, even one canceled later; else its end, or now.
+                    var fields = history.At((status == MilestoneFactStatus.Violated ? instance.ViolatedAt : instance.EndedAt) ?? asOf);
                     milestones.Add(new MilestoneFact
                     {
                         CaseId = snapshot.CaseId,
