@@ -6,6 +6,7 @@ using Orleans.Storage;
 using SlaGrains.Contracts.Cases;
 using SlaGrains.Contracts.Live;
 using SlaGrains.Domain.Cases;
+using SlaGrains.Domain.Reports;
 using SlaGrains.Domain.Validation;
 using SlaGrains.Grains.Calendars;
 using SlaGrains.Grains.Live;
@@ -132,6 +133,9 @@ public sealed partial class CaseGrain(
 
     public Task<IReadOnlyList<CaseEvent>> GetHistory() =>
         Task.FromResult<IReadOnlyList<CaseEvent>>([.. CaseTimeline.InHistoryOrder(_log.Events)]);
+
+    public async Task<CaseReplay?> GetReplay() =>
+        await Evaluate(null) is null ? null : new CaseReplay(CaseId, [.. _log.Events], State.Entitlement, State.MatchReason, _definitions.Process);
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {

@@ -1,8 +1,15 @@
 using System.ComponentModel;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
+using SlaGrains.Contracts.Calendars;
+using SlaGrains.Contracts.Processes;
+using SlaGrains.Domain.Processes;
 using SlaGrains.Domain.Reports;
+using SlaGrains.Domain.Validation;
 using SlaGrains.Grains.Reports;
+using SlaGrains.Host.Api.OpenApi;
+using SlaGrains.Host.Hosting;
+using SlaGrains.Host.Reports;
 using SlaGrains.Host.Security;
 
 namespace SlaGrains.Host.Api;
@@ -89,6 +96,52 @@ public static class ReportsApi
         }).ProducesValidationProblem().Produces(StatusCodes.Status304NotModified)
             .WithName("listMilestoneFacts").WithSummary("List milestone facts by target, cursor-paged JSON, or all of them as CSV with Accept: text/csv")
             .WithDescription("Facts are ordered by targetAt, then caseId, then milestoneId. With Accept: text/csv the answer is streamed CSV with one header row.");
+
+        group.MapPost("/what-if", async Task<Results<JsonOk<WhatIfReport>, ProblemHttpResult>> (HttpRequest request, WhatIfRunner runner, GrainReferences grains, IServiceProvider services) =>
+        {
+            var (body, problem) = await JsonBody.Read<WhatIfRequest>(request);
+            if (problem is not null)
+            {
+                return problem;
+            }
+            if (!IdRules.IsId(body!.ProcessId))
+            {
+                return ApiProblems.Invalid("processId", $"{IdRules.Quote(body.ProcessId)} is not a valid id: {IdRules.IdHint}.");
+            }
+            // The draft is validated as PUT /processes/{id} validates it, and never stored.
+            var limits = services.GetService<Limits>();
+            var calendars = await Task.WhenAll(ProcessValidator.CalendarIds(body.Process, limits).Select(id => grains.Get<ICalendarGrain>(id).Read()));
+            var existing = calendars.OfType<CalendarRecord>().Select(c => c.CalendarId).ToHashSet(StringComparer.Ordinal);
+            var errors = ProcessValidator.Validate(body.Process, existing.Contains, limits).ToDictionary()
+                .ToDictionary(e => $"process.{e.Key}", e => e.Value);
+            var filters = Filters(body.Queue, body.Milestone, body.EntitlementId, body.AccountId, body.Owner, body.Priority, [body.ProcessId]);
+            var (query, periods) = ReportQuery.Compliance(body.From, body.To, body.GroupBy is null ? null : string.Join(',', body.GroupBy),
+                body.Interval, body.TimeZone, filters, errors);
+            if (query is null)
+            {
+                return ApiProblems.Invalid(errors);
+            }
+            if (await grains.Get<IProcessGrain>(body.ProcessId).GetLatest() is null)
+            {
+                return ApiProblems.NotFound($"process '{body.ProcessId}'");
+            }
+            try
+            {
+                return await runner.Run(body.Process, body.ProcessId, query, periods!, request.HttpContext.RequestAborted) is { } result
+                    ? ApiJson.Ok(new WhatIfReport(result.Actual, result.Draft, result.Cases))
+                    : TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Too many cases",
+                        detail: $"What-if replays at most {WhatIfRunner.MaxCases} cases; narrow the period or add filters.");
+            }
+            catch (OperationCanceledException) when (!request.HttpContext.RequestAborted.IsCancellationRequested)
+            {
+                return TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "The replay took too long",
+                    detail: $"What-if stops after {WhatIfRunner.MaxDuration.TotalSeconds:0} seconds; narrow the period or add filters.");
+            }
+        }).AcceptsJson<WhatIfRequest>().ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .WithName("runWhatIf").WithSummary("Replay a period's cases of a process under a draft definition and compare the compliance reports")
+            .WithDescription($"The draft has the shape of PUT /api/v1/processes/{{processId}} and is validated the same way, but not stored. "
+                + $"At most {WhatIfRunner.MaxCases} cases (413 beyond) and {WhatIfRunner.MaxDuration.TotalSeconds:0} seconds (422 beyond).");
 
         return group;
     }

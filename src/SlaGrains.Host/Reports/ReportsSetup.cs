@@ -18,6 +18,7 @@ public static class ReportsSetup
         {
             services.AddSingleton<IReportStore>(sp => new PostgresReportStore(postgres, sp.GetRequiredService<ILogger<PostgresReportStore>>()));
         }
+        services.AddSingleton<WhatIfRunner>();
         return services;
     }
 }

@@ -181,6 +181,64 @@ public sealed class ReportsApiTests(HostFixture fixture)
         Assert.Equal(1, (long)(await changed.Json())["totals"]!["met"]!); // in the answer to the event's own response already
     }
 
+    private static object WhatIf(Setup s, object process) => new
+    {
+        process,
+        processId = s.Process,
+        from = "2025-03-01T00:00:00Z",
+        to = "2025-04-01T00:00:00Z",
+        groupBy = new[] { "queue" },
+        interval = "week",
+        timeZone = "America/New_York",
+    };
+
+    [Fact]
+    public async Task What_if_with_the_current_process_reproduces_the_actual_report_exactly()
+    {
+        var s = await Entitled();
+        var flipped = await Outcomes(s);
+        await Send(flipped, "agentReplied", "2025-03-03T10:50:00-05:00");
+        var report = await (await _admin.GetAsync(Compliance(s, "&groupBy=queue&interval=week&timeZone=America/New_York"))).Json();
+
+        var answer = await (await _admin.Post("/api/v1/reports/what-if", WhatIf(s, Process(s.Calendar)))).Json();
+
+        Assert.Equal(9, (int)answer["cases"]!);
+        Assert.True(JsonNode.DeepEquals(report, answer["actual"]), $"{report}\n{answer["actual"]}");
+        Assert.True(JsonNode.DeepEquals(answer["actual"], answer["draft"]), $"{answer["actual"]}\n{answer["draft"]}");
+    }
+
+    [Fact]
+    public async Task What_if_with_a_shorter_target_turns_met_into_late_and_a_cancellation_into_a_breach()
+    {
+        var s = await Entitled();
+        var flipped = await Outcomes(s);
+        await Send(flipped, "agentReplied", "2025-03-03T10:50:00-05:00");
+        var draft = JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(Process(s.Calendar)))!;
+        draft["milestones"]![0]!["minutes"] = 20;
+
+        var answer = await (await _admin.Post("/api/v1/reports/what-if", WhatIf(s, draft))).Json();
+
+        Figures(answer["actual"]!["totals"]!, 4, 3, 1, 0, 1, 50, 3000, 9000, 5400, 1350);
+        var t = answer["draft"]!["totals"]!;
+        // Every High case passes 10:20 (or 16:50) unanswered; the one moved to Low at 10:30 had breached by then.
+        Assert.Equal((0L, 7L, 2L, 0L, 0L, 0.0), ((long)t["met"]!, (long)t["metLate"]!, (long)t["violated"]!, (long)t["open"]!, (long)t["canceled"]!, (double)t["attainmentPercent"]!));
+        await (await _admin.GetAsync($"/api/v1/processes/{s.Process}/versions/2")).Problem(HttpStatusCode.NotFound); // the draft is not stored
+    }
+
+    [Fact]
+    public async Task What_if_validates_the_draft_as_PUT_does_and_needs_an_existing_process()
+    {
+        var s = await Entitled();
+        var draft = JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(Process(s.Calendar)))!;
+        draft["calendarId"] = "no-such-calendar";
+
+        var invalid = await (await _admin.Post("/api/v1/reports/what-if", WhatIf(s, draft))).Problem(HttpStatusCode.BadRequest);
+        Assert.Contains(invalid["errors"]!.AsObject(), e => e.Key.StartsWith("process.", StringComparison.Ordinal));
+        await (await _admin.Post("/api/v1/reports/what-if", WhatIf(s with { Process = "nobody" }, Process(s.Calendar)))).Problem(HttpStatusCode.NotFound);
+        await (await _admin.Post("/api/v1/reports/what-if", new { process = Process(s.Calendar), processId = s.Process, from = "2025-03-01T00:00:00Z", to = "2025-04-01T00:00:00Z", timeZone = "Nowhere/Land" }))
+            .Problem(HttpStatusCode.BadRequest, "timeZone");
+    }
+
     [Theory]
     [InlineData("from=2025-03-01T00:00:00Z&to=2025-04-01T00:00:00Z&groupBy=queue,team", "groupBy")]
     [InlineData("from=2025-03-01T00:00:00Z&to=2025-04-01T00:00:00Z&groupBy=queue,milestone,owner", "groupBy")]
