@@ -89,6 +89,16 @@ public sealed class CsvFacts(IAsyncEnumerable<MilestoneFact> facts) : IResult, I
     public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Metadata.Add(new ProducesResponseTypeMetadata(StatusCodes.Status200OK, typeof(string), [MediaType]));
+        builder.Metadata.Add(Produced.Instance); // the JSON answer keeps its 200; CsvResponseTransformer adds this media type beside it
+    }
+
+    /// <summary>Marks an endpoint that also answers 200 as CSV.</summary>
+    public sealed class Produced
+    {
+        public static readonly Produced Instance = new();
+
+        private Produced()
+        {
+        }
     }
 }
