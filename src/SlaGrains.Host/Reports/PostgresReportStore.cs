@@ -1,4 +1,3 @@
-using System.Data;
 using System.Runtime.CompilerServices;
 using System.Text;
 using System.Threading.Channels;
@@ -245,8 +244,9 @@ public sealed partial class PostgresReportStore : IReportStore, IAsyncDisposable
         }
         command.CommandText = $"SELECT {string.Join(", ", Columns)} FROM sla_milestone_fact WHERE {where} ORDER BY target_at, case_id, milestone_id" +
                               (limit is { } n ? $" LIMIT {n}" : "");
-        // Rows are read off the connection as the caller enumerates them: a whole export never sits in memory.
-        await using var reader = await command.ExecuteReaderAsync(CommandBehavior.SequentialAccess, cancellationToken);
+        // Rows are read off the connection as the caller enumerates them: a whole export never sits in memory. Each row
+        // is small, so it is buffered whole and its columns read without a wait each.
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
             yield return new MilestoneFact
@@ -257,18 +257,18 @@ public sealed partial class PostgresReportStore : IReportStore, IAsyncDisposable
                 Instance = reader.GetInt32(3),
                 ProcessId = reader.GetString(4),
                 ProcessVersion = reader.GetInt32(5),
-                EntitlementId = await NullableText(reader, 6),
-                AccountId = await NullableText(reader, 7),
-                Queue = await NullableText(reader, 8),
-                Priority = await NullableText(reader, 9),
-                Owner = await NullableText(reader, 10),
-                CalendarId = await NullableText(reader, 11),
+                EntitlementId = NullableText(reader, 6),
+                AccountId = NullableText(reader, 7),
+                Queue = NullableText(reader, 8),
+                Priority = NullableText(reader, 9),
+                Owner = NullableText(reader, 10),
+                CalendarId = NullableText(reader, 11),
                 Status = Enum.Parse<MilestoneFactStatus>(reader.GetString(12)),
                 StartedAt = Instant.FromDateTimeUtc(reader.GetDateTime(13)),
-                TargetAt = await NullableInstant(reader, 14),
-                CompletedAt = await NullableInstant(reader, 15),
-                ViolatedAt = await NullableInstant(reader, 16),
-                SecondsToComplete = await reader.IsDBNullAsync(17, cancellationToken) ? null : reader.GetInt64(17),
+                TargetAt = NullableInstant(reader, 14),
+                CompletedAt = NullableInstant(reader, 15),
+                ViolatedAt = NullableInstant(reader, 16),
+                SecondsToComplete = reader.IsDBNull(17) ? null : reader.GetInt64(17),
                 PausedSeconds = reader.GetInt64(18),
                 OverdueSeconds = reader.GetInt64(19),
                 CaseVersion = reader.GetInt64(20),
@@ -276,11 +276,10 @@ public sealed partial class PostgresReportStore : IReportStore, IAsyncDisposable
         }
     }
 
-    private static async Task<string?> NullableText(NpgsqlDataReader reader, int ordinal) =>
-        await reader.IsDBNullAsync(ordinal) ? null : reader.GetString(ordinal);
+    private static string? NullableText(NpgsqlDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 
-    private static async Task<Instant?> NullableInstant(NpgsqlDataReader reader, int ordinal) =>
-        await reader.IsDBNullAsync(ordinal) ? null : Instant.FromDateTimeUtc(reader.GetDateTime(ordinal));
+    private static Instant? NullableInstant(NpgsqlDataReader reader, int ordinal) =>
+        reader.IsDBNull(ordinal) ? null : Instant.FromDateTimeUtc(reader.GetDateTime(ordinal));
 
     public async Task<IReadOnlyList<string>> CaseIds(FactFilter filter, int limit, CancellationToken cancellationToken = default)
     {
