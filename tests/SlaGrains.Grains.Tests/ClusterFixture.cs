@@ -3,6 +3,7 @@ using Microsoft.Extensions.Time.Testing;
 using Orleans.Serialization;
 using Orleans.Storage;
 using Orleans.TestingHost;
+using SlaGrains.Contracts.Reports;
 using SlaGrains.Grains.Tests.Timing;
 using SlaGrains.Host.Storage;
 
@@ -41,7 +42,7 @@ public sealed class ClusterFixture : IAsyncLifetime
             silo.Services.AddKeyedSingleton<IGrainStorage>(StorageNames.Sla,
                 (services, _) => new FaultyStorage(new InProcessGrainStorage(new ExactGrainStorageSerializer(services.GetRequiredService<Serializer>()))));
             silo.UseInMemoryReminderService();
-            silo.Services.AddSingleton<SlaGrains.Grains.Reports.IReportStore>(Reports);
+            silo.Services.AddSingleton<IReportStore>(Reports);
             silo.UseTestTimeAndPublisher(Clock, Publisher);
         });
         Cluster = builder.WithSlaClient().Build();

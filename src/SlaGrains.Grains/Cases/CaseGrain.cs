@@ -5,12 +5,12 @@ using Orleans.Placement;
 using Orleans.Storage;
 using SlaGrains.Contracts.Cases;
 using SlaGrains.Contracts.Live;
+using SlaGrains.Contracts.Reports;
 using SlaGrains.Domain.Cases;
 using SlaGrains.Domain.Reports;
 using SlaGrains.Domain.Validation;
 using SlaGrains.Grains.Calendars;
 using SlaGrains.Grains.Live;
-using SlaGrains.Grains.Reports;
 using SlaGrains.Grains.Telemetry;
 
 namespace SlaGrains.Grains.Cases;

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging;
+using SlaGrains.Contracts.Reports;
 using SlaGrains.Domain.Cases;
 using SlaGrains.Domain.Reports;
-using SlaGrains.Grains.Reports;
 
 namespace SlaGrains.Grains.Cases;
 

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using NodaTime;
+using SlaGrains.Contracts.Reports;
 using SlaGrains.Domain.Reports;
 
 namespace SlaGrains.Grains.Reports;

@@ -4,8 +4,8 @@ using System.Threading.Channels;
 using NodaTime;
 using Npgsql;
 using NpgsqlTypes;
+using SlaGrains.Contracts.Reports;
 using SlaGrains.Domain.Reports;
-using SlaGrains.Grains.Reports;
 
 namespace SlaGrains.Host.Reports;
 

@@ -2,11 +2,11 @@ using System.Collections.Concurrent;
 using NodaTime;
 using SlaGrains.Contracts.Calendars;
 using SlaGrains.Contracts.Cases;
+using SlaGrains.Contracts.Reports;
 using SlaGrains.Domain.Calendars;
 using SlaGrains.Domain.Processes;
 using SlaGrains.Domain.Reports;
 using SlaGrains.Grains.Calendars;
-using SlaGrains.Grains.Reports;
 using SlaGrains.Host.Hosting;
 
 namespace SlaGrains.Host.Reports;

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using NodaTime;
+using SlaGrains.Contracts.Reports;
 using SlaGrains.Domain.Reports;
-using SlaGrains.Grains.Reports;
 
 namespace SlaGrains.Grains.Tests.Timing;
 

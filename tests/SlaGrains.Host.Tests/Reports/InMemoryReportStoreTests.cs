@@ -1,3 +1,4 @@
+using SlaGrains.Contracts.Reports;
 using SlaGrains.Grains.Reports;
 
 namespace SlaGrains.Host.Tests.Reports;

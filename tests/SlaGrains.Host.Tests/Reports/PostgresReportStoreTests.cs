@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Logging.Abstractions;
-using SlaGrains.Grains.Reports;
+using SlaGrains.Contracts.Reports;
 using SlaGrains.Host.Reports;
 using SlaGrains.Tests.Shared.Postgres;
 

@@ -1,7 +1,7 @@
 using NodaTime;
 using NodaTime.Text;
+using SlaGrains.Contracts.Reports;
 using SlaGrains.Domain.Reports;
-using SlaGrains.Grains.Reports;
 
 namespace SlaGrains.Host.Tests.Reports;
 

@@ -1,10 +1,10 @@
 using NodaTime;
 using SlaGrains.Domain.Reports;
 
-namespace SlaGrains.Grains.Reports;
+namespace SlaGrains.Contracts.Reports;
 
 /// <summary>
-/// Where reports' facts live: PostgreSQL tables of their own, or this process's memory in the embedded mode. Both
+/// Where reports' facts live: PostgreSQL tables of their own , or this process's memory in the embedded mode. Both
 /// answer the same queries the same way (one test suite runs on both).
 /// </summary>
 public interface IReportStore
