@@ -1,9 +1,11 @@
-import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vitest/config';
 
 // The build lands in the host's static files, so `dotnet run --project src/SlaGrains.Host` serves it.
 // `npm run dev` serves it with hot reload and forwards the API and the hub to a host on :5080.
 export default defineConfig({
   base: './',
+  plugins: [react()],
   build: { outDir: '../src/SlaGrains.Host/wwwroot', emptyOutDir: true },
   server: {
     proxy: {
@@ -11,5 +13,5 @@ export default defineConfig({
       '/hubs': { target: 'http://localhost:5080', ws: true },
     },
   },
-  test: { include: ['test/**/*.test.ts'] },
+  test: { include: ['test/**/*.test.{ts,tsx}'], environment: 'happy-dom', setupFiles: ['test/setup.ts'] },
 });

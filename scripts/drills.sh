@@ -15,9 +15,12 @@ cleanup() {
 trap cleanup EXIT
 
 dotnet build tools/SlaGrains.Drills -c Release --nologo -v quiet >/dev/null
-# The drills' webhook receiver listens on loopback, which the outbound URL policy refuses unless allow-listed.
-Sla__Webhooks__AllowedHosts__0=127.0.0.1 SLA_CLUSTER_DATABASE=$database bash scripts/cluster.sh start 2 1
-dotnet run --project tools/SlaGrains.Drills -c Release --no-build -- kill-silo --cases 120
+# The drills' webhook receiver listens on loopback, which the outbound URL policy refuses unless allow-listed; their
+# SMTP server too, on the port the silos send email alerts to.
+smtp_port=${SLA_DRILL_SMTP_PORT:-2526}
+Sla__Webhooks__AllowedHosts__0=127.0.0.1 Sla__Email__Host=127.0.0.1 Sla__Email__Port=$smtp_port Sla__Email__Security=None \
+  SLA_CLUSTER_DATABASE=$database bash scripts/cluster.sh start 2 1
+dotnet run --project tools/SlaGrains.Drills -c Release --no-build -- kill-silo --cases 120 --smtp-port "$smtp_port"
 # SLA_DRILL_OUTAGE=database: on a server others share, close the drill's database instead of stopping the server.
 if [ "${SLA_DRILL_OUTAGE:-server}" = database ]; then
   SLA_CLUSTER_DATABASE=$database dotnet run --project tools/SlaGrains.Drills -c Release --no-build -- refuse-database --cases 40

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { countdown, formatSeconds, nearest } from '../src/countdown';
-import type { Milestone } from '../src/model';
+import { countdown, formatSeconds, nearest } from '../src/live/countdown';
+import type { Milestone } from '../src/api/model';
 
 const asOf = Date.parse('2025-03-03T14:00:00Z');
 const at = (seconds: number) => asOf + seconds * 1000;
@@ -85,8 +85,8 @@ describe('nearest', () => {
   });
 });
 
-import { CaseStore } from '../src/store';
-import type { CaseSnapshot } from '../src/model';
+import { CaseStore } from '../src/live/CaseStore';
+import type { CaseSnapshot } from '../src/api/model';
 
 function snapshot(version: number, asOf: string): CaseSnapshot {
   return {

@@ -5,6 +5,7 @@ using SlaGrains.Contracts.Reports;
 using SlaGrains.Domain.Validation;
 using SlaGrains.Grains.Calendars;
 using SlaGrains.Grains.Live;
+using SlaGrains.Grains.Email;
 using SlaGrains.Grains.Reports;
 using SlaGrains.Grains.Webhooks;
 
@@ -17,6 +18,7 @@ public static class ServiceCollectionExtensions
     {
         services.TryAddSingleton<ISlaPublisher, SlaPublisher>();
         services.AddSlaWebhooks();
+        services.AddSlaEmail();
         services.TryAddSingleton<IReportStore, InMemoryReportStore>(); // a host with PostgreSQL registers its own first
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<IIncomingGrainCallFilter, StorageFailureFilter>();

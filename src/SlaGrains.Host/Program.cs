@@ -1,10 +1,12 @@
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Serialization;
 using SlaGrains.Contracts.Serialization;
 using SlaGrains.Domain.Cases;
 using SlaGrains.Domain.Validation;
 using SlaGrains.Grains;
 using SlaGrains.Grains.Calendars;
+using SlaGrains.Grains.Email;
 using SlaGrains.Grains.Webhooks;
 using SlaGrains.Host.Api;
 using SlaGrains.Host.Benchmark;
@@ -50,6 +52,7 @@ if (role.HostsGrains)
         silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, SiloStartedNotice>();
         silo.Services.AddSerializer(s => s.AddSlaSerialization());
         silo.Services.AddOptions<WebhookOptions>().Bind(builder.Configuration.GetSection(WebhookOptions.Section));
+        silo.Services.AddOptions<EmailOptions>().Bind(builder.Configuration.GetSection(EmailOptions.Section));
         silo.Services.AddOptions<Limits>().Bind(builder.Configuration.GetSection(Limits.Section)).ValidateDataAnnotations().ValidateOnStart();
         silo.Services.AddSlaGrains();
         silo.AddSlaOperationsDashboard(builder.Configuration);
@@ -76,13 +79,16 @@ if (role.ServesClients)
     builder.AddSlaApiKeys();
     builder.AddSlaApi();
     builder.Services.AddOptions<LiveHubOptions>().Bind(builder.Configuration.GetSection(LiveHubOptions.Section))
-        .Validate(o => o.MaxSubscriptionsPerConnection >= 1 && o.CallsPerSecond >= 1 && o.CallBurst >= 1,
-            $"{LiveHubOptions.Section}: MaxSubscriptionsPerConnection, CallsPerSecond and CallBurst must be at least 1.")
+        .Validate(o => o.MaxSubscriptionsPerConnection >= 1 && o.CallsPerSecond >= 1 && o.CallBurst >= 1 && o.KeyRecheckInterval > TimeSpan.Zero,
+            $"{LiveHubOptions.Section}: MaxSubscriptionsPerConnection, CallsPerSecond and CallBurst must be at least 1, KeyRecheckInterval positive.")
         .ValidateOnStart();
     builder.Services.AddSingleton<HubCallLimiter>();
     builder.Services.AddSignalR(o => o.AddFilter<HubCallLimiter>());
     builder.Services.AddSingleton<LiveSubscriptions>();
     builder.Services.AddSingleton<HubRelay>();
+    builder.Services.TryAddSingleton(TimeProvider.System);
+    builder.Services.AddSingleton<UserHubConnections>();
+    builder.Services.AddHostedService(services => services.GetRequiredService<UserHubConnections>());
     builder.Services.AddHostedService<LiveRelayRegistration>();
     if (builder.Environment.IsDevelopment() && builder.Configuration.GetValue("Sla:Demo:Seed", true))
     {

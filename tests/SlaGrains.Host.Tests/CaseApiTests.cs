@@ -67,7 +67,7 @@ public sealed class CaseApiTests(HostFixture fixture)
         await (await admin.Post($"/api/v1/cases/{caseId}/events", new { type = "stopped" })).Problem(HttpStatusCode.BadRequest, "eventId");
         await (await admin.Post($"/api/v1/cases/{caseId}/events", new { eventId = "x", type = "teleported" })).Problem(HttpStatusCode.BadRequest, "type");
         var untyped = await (await admin.Post($"/api/v1/cases/{caseId}/events", new { eventId = "x" })).Problem(HttpStatusCode.BadRequest, "type");
-        Assert.Equal("Give the event type: opened, updated, agentReplied, customerReplied, milestoneCompleted, stopped, resumed, closed or reopened.",
+        Assert.Equal("Give the event type: opened, updated, agentReplied, customerReplied, milestoneCompleted, stopped, resumed, closed, reopened or taskCompleted.",
             (string?)untyped["errors"]!["type"]![0]);
         await (await admin.Post($"/api/v1/cases/{caseId}/events", new { eventId = "x", type = "updated" })).Problem(HttpStatusCode.BadRequest, "changes");
         await (await admin.Post($"/api/v1/cases/{caseId}/events", new { eventId = "x", type = "stopped", occurredAt = "soon" })).Problem(HttpStatusCode.BadRequest, "occurredAt");

@@ -89,4 +89,22 @@ public class GeneratedClientTests(HostFixture fixture)
         var forbidden = await Assert.ThrowsAsync<ApiException<ProblemDetails>>(() => reader.ApplyCaseEventAsync("case", new EventRequest { EventId = "e", Type = CaseEventType.Opened }));
         Assert.Equal(403, forbidden.StatusCode);
     }
+
+    [Fact]
+    public async Task The_generated_client_deletes_and_reads_the_audit_trail_with_before_and_after_as_JSON()
+    {
+        var admin = Client(SlaHost.AdminKey);
+        var calendar = Api.Id("cal");
+        await admin.PutCalendarAsync(calendar, new CalendarDefinition { Name = "Kept in the trail", TimeZone = "Etc/UTC", AlwaysOpen = true });
+
+        await admin.DeleteCalendarAsync(calendar);
+        var page = await admin.ListAuditAsync(resource: calendar);
+
+        Assert.Equal(["deleted", "created"], page.Items.Select(i => i.Action));
+        var before = Assert.IsType<System.Text.Json.JsonElement>(page.Items[0].Before);
+        Assert.Equal("Kept in the trail", before.GetProperty("name").GetString());
+        Assert.Null(page.Items[0].After);
+        var gone = await Assert.ThrowsAsync<ApiException<ProblemDetails>>(() => admin.DeleteCalendarAsync(calendar));
+        Assert.Equal(404, gone.StatusCode);
+    }
 }

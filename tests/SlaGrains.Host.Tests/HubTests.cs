@@ -137,7 +137,7 @@ public sealed class HubTests
         return caseId;
     }
 
-    private static async Task<JsonElement> Next(Channel<JsonElement> channel, Func<JsonElement, bool> match)
+    internal static async Task<JsonElement> Next(Channel<JsonElement> channel, Func<JsonElement, bool> match)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
         while (true)

@@ -44,7 +44,7 @@ public sealed class NoticeShapeTests
 
         var body = JsonNode.Parse(receiver.Accepted[deliveryId])!.AsObject();
         var message = JsonNode.Parse(pushed.GetRawText())!.AsObject();
-        Assert.Equal(["deliveryId", "type", "occurredAt", "caseId", "queue", "late", "changes", "milestone"], body.Select(p => p.Key));
+        Assert.Equal(["deliveryId", "type", "occurredAt", "caseId", "queue", "owner", "processId", "late", "changes", "milestone"], body.Select(p => p.Key));
         Assert.Equal(body.Select(p => p.Key), message.Select(p => p.Key));
         Assert.True(JsonNode.DeepEquals(body, message), $"webhook: {body.ToJsonString()}\nhub: {message.ToJsonString()}");
         Assert.Equal("milestone.completed", (string)body["type"]!);

@@ -49,7 +49,7 @@ public class OpenApiDocumentTests(HostFixture fixture)
         var document = await Read();
         var operations = Operations(document).ToList();
 
-        Assert.Equal(25, operations.Count);
+        Assert.Equal(46, operations.Count);
         Assert.Equal(operations.Count, operations.Select(o => o.Operation.OperationId).Distinct().Count());
         Assert.All(operations, o =>
         {
@@ -57,8 +57,15 @@ public class OpenApiDocumentTests(HostFixture fixture)
             Assert.False(string.IsNullOrEmpty(o.Operation.OperationId), $"{name}: no operationId");
             Assert.False(string.IsNullOrEmpty(o.Operation.Summary), $"{name}: no summary");
             var ok = Assert.Single(o.Operation.Responses!, r => r.Key.StartsWith('2'));
-            var schema = ok.Value.Content?["application/json"].Schema;
-            Assert.True(schema is not null && (schema is OpenApiSchemaReference || schema.Type is not null), $"{name}: no 2xx schema");
+            if (ok.Key is "202" or "204") // a delete, a redelivery: no body
+            {
+                Assert.True(ok.Value.Content is not { Count: > 0 }, $"{name}: a {ok.Key} with a body");
+            }
+            else
+            {
+                var schema = ok.Value.Content?["application/json"].Schema;
+                Assert.True(schema is not null && (schema is OpenApiSchemaReference || schema.Type is not null), $"{name}: no 2xx schema");
+            }
             foreach (var status in CommonProblems.Concat(o.Path.Contains('{', StringComparison.Ordinal) ? [400] : []))
             {
                 Assert.True(o.Operation.Responses!.TryGetValue(status.ToString(System.Globalization.CultureInfo.InvariantCulture), out var problem), $"{name}: no {status}");
@@ -73,7 +80,10 @@ public class OpenApiDocumentTests(HostFixture fixture)
             var (scheme, scopes) = Assert.Single(security);
             Assert.Equal("X-Api-Key", scheme.Name);
             Assert.Equal(ParameterLocation.Header, scheme.In);
-            Assert.NotEmpty(scopes);
+            if (o.Operation.OperationId != "getMe") // any valid key
+            {
+                Assert.NotEmpty(scopes);
+            }
         });
 
         var single = operations.Single(o => o.Path == "/api/v1/cases/{caseId}/events" && o.Method == HttpMethod.Post).Operation;

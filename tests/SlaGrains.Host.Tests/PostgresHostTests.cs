@@ -78,6 +78,40 @@ public sealed class PostgresHostTests
     }
 
     [Fact]
+    public async Task During_an_outage_the_silo_logs_each_kind_of_activation_failure_once_per_interval_not_once_per_request()
+    {
+        await using var database = await TestDatabase.Create();
+        await using var host = new LoggedHost(new Dictionary<string, string?> { ["ConnectionStrings:Postgres"] = database.ConnectionString });
+        var admin = host.Client();
+        var (_, entitlement, _) = await Scenario.Entitled(admin);
+
+        await database.Refuse();
+        var outage = System.Diagnostics.Stopwatch.StartNew();
+        try
+        {
+            for (var i = 0; i < 20; i++) // 20 cases never activated: each request fails to activate one
+            {
+                await (await admin.Post($"/api/v1/cases/{Api.Id("case")}/events", Scenario.Opened("o", entitlement, DateTimeOffset.UtcNow)))
+                    .Problem(HttpStatusCode.ServiceUnavailable);
+            }
+        }
+        finally
+        {
+            await database.Allow();
+        }
+
+        // Orleans reports each failed activation twice, in full; the sampler lets the first of each kind through per
+        // 10 s window (so one more for each window the requests spanned) and counts the rest.
+        var windows = (int)(outage.Elapsed.TotalSeconds / 10) + 1;
+        var orleans = host.Log.GetSnapshot().Where(r => r.Category is { } category && category.StartsWith("Orleans.", StringComparison.Ordinal) && r.Exception is not null).ToList();
+        Assert.NotEmpty(orleans);
+        foreach (var kind in orleans.GroupBy(r => (r.Category, r.Id.Id)))
+        {
+            Assert.True(kind.Count() <= windows, $"{kind.Key}: {kind.Count()} entries in {outage.Elapsed.TotalSeconds:F0} s");
+        }
+    }
+
+    [Fact]
     public async Task At_start_the_log_names_the_PostgreSQL_host_and_database_before_the_silo_joins()
     {
         await using var database = await TestDatabase.Create();

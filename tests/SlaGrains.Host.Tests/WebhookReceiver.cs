@@ -37,6 +37,7 @@ public sealed class WebhookReceiver : IAsyncDisposable
             var delivery = request.Headers[WebhookSignature.DeliveryHeader].ToString();
             var attempt = int.Parse(request.Headers["X-SlaGrains-Attempt"].ToString(), System.Globalization.CultureInfo.InvariantCulture);
             Attempts.Enqueue((delivery, WebhookSignature.Verify(Secret, body, request.Headers[WebhookSignature.Header]), attempt));
+            Signatures.TryAdd(delivery, (request.Headers[WebhookSignature.Header].ToString(), body));
             if (Interlocked.Increment(ref _requests) <= FailFirst || _failing)
             {
                 return redirect ? Results.Redirect("/elsewhere", permanent: false, preserveMethod: true) : Results.StatusCode(500);
@@ -66,6 +67,9 @@ public sealed class WebhookReceiver : IAsyncDisposable
 
     public ConcurrentQueue<(string DeliveryId, bool SignatureValid, int Attempt)> Attempts { get; } = new();
     public ConcurrentDictionary<string, string> Accepted { get; } = new();
+
+    /// <summary>Each delivery's signature header and raw body, as its first request carried them.</summary>
+    public ConcurrentDictionary<string, (string Header, byte[] Body)> Signatures { get; } = new();
 
     /// <summary>Every request answered 200, in order: a delivery accepted twice is here twice.</summary>
     public ConcurrentQueue<string> Answered { get; } = new();

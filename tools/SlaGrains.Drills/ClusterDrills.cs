@@ -15,20 +15,35 @@ public sealed class ClusterDrills(DrillOptions options) : IDisposable
 
     /// <summary>
     /// Under sustained event load, kill -9 a silo while case deadlines fall due. Passes when no acknowledged (2xx) event
-    /// is missing from its case's history, and every deadline reached the webhook exactly once (distinct delivery id;
-    /// repeats are counted) within the recovery bound.
+    /// is missing from its case's history, and every deadline's actions ran exactly once within the recovery bound: its
+    /// webhook delivery and its email alert each arrived (distinct ids; repeats are counted), and its field update is in
+    /// the case's history once.
     /// </summary>
     public async Task<int> KillSilo()
     {
         _http.DefaultRequestHeaders.Add("X-Api-Key", options.Key);
         await using var receiver = new DeliveryCounter();
         await receiver.StartAsync();
+        using var mail = new EmailCounter(options.SmtpPort);
+        mail.Start();
         var run = $"drill-{DateTimeOffset.UtcNow:HHmmss}";
 
         await Put($"/api/v1/processes/{run}", new
         {
             name = "Drill",
-            milestones = new[] { new { name = "Deadline", minutes = 1, actions = new[] { new { when = "violation", type = "webhook" } } } },
+            milestones = new[]
+            {
+                new
+                {
+                    name = "Deadline", minutes = 1,
+                    actions = new object[]
+                    {
+                        new { when = "violation", type = "webhook" },
+                        new { when = "violation", type = "email", to = new[] { "drill@example.com" }, subject = "{{case.id}} missed its deadline", body = "{{notice.id}}" },
+                        new { when = "violation", type = "fieldUpdate", set = new Dictionary<string, string> { ["status"] = "Missed" } },
+                    },
+                },
+            },
         });
         await Put($"/api/v1/entitlements/{run}", new { name = "Drill", accountId = run, processId = run, startDate = "2025-01-01" });
         await Put($"/api/v1/webhooks/{run}", new { url = receiver.Url, events = new[] { "milestone.violated" }, secret = "drill-secret-0123456789" });
@@ -62,8 +77,10 @@ public sealed class ClusterDrills(DrillOptions options) : IDisposable
         await sender;
 
         var expected = cases.Select(c => $"{c}/deadline#1/violation/0m").ToHashSet();
+        var expectedEmails = expected.Select(n => $"{n}/email/0").ToHashSet();
         var deadline = killedAt + options.Recovery;
-        while (DateTimeOffset.UtcNow < deadline + TimeSpan.FromSeconds(5) && !expected.IsSubsetOf(receiver.Deliveries.Keys))
+        while (DateTimeOffset.UtcNow < deadline + TimeSpan.FromSeconds(5) &&
+               !(expected.IsSubsetOf(receiver.Deliveries.Keys) && expectedEmails.IsSubsetOf(mail.Alerts.Keys)))
         {
             await Task.Delay(500);
         }
@@ -71,14 +88,21 @@ public sealed class ClusterDrills(DrillOptions options) : IDisposable
         var lost = await Lost(acknowledged);
         var fired = expected.Count(receiver.Deliveries.ContainsKey);
         var repeats = receiver.Deliveries.Where(d => expected.Contains(d.Key)).Sum(d => d.Value.Count - 1);
-        var lastFired = receiver.Deliveries.Where(d => expected.Contains(d.Key)).Select(d => d.Value.First).DefaultIfEmpty(killedAt).Max();
+        var emailed = expectedEmails.Count(mail.Alerts.ContainsKey);
+        var emailRepeats = mail.Alerts.Where(d => expectedEmails.Contains(d.Key)).Sum(d => d.Value.Count - 1);
+        var updates = await FieldUpdates(cases);
+        var lastFired = receiver.Deliveries.Where(d => expected.Contains(d.Key)).Select(d => d.Value.First)
+            .Concat(mail.Alerts.Where(d => expectedEmails.Contains(d.Key)).Select(d => d.Value.First)).DefaultIfEmpty(killedAt).Max();
         var recovery = lastFired - killedAt;
 
         Console.WriteLine($"events acknowledged: {acknowledged.Count}; lost: {lost}");
         Console.WriteLine($"answers: {string.Join(", ", statuses.OrderBy(s => s.Key).Select(s => $"{s.Key}×{s.Value}"))}");
         Console.WriteLine($"deadlines fired: {fired}/{expected.Count}; delivered more than once: {repeats}");
+        Console.WriteLine($"emails sent: {emailed}/{expectedEmails.Count}; sent more than once: {emailRepeats}");
+        Console.WriteLine($"field updates in history: {updates.Once}/{cases.Count} once; more than once: {updates.Repeated}");
         Console.WriteLine($"last deadline fired {recovery.TotalSeconds:F0} s after the kill (bound {options.Recovery.TotalSeconds:F0} s)");
-        var passed = lost == 0 && fired == expected.Count && !statuses.ContainsKey(500) && recovery <= options.Recovery;
+        var passed = lost == 0 && fired == expected.Count && emailed == expectedEmails.Count && updates.Once == cases.Count &&
+                     !statuses.ContainsKey(500) && recovery <= options.Recovery;
         Console.WriteLine(passed ? "drill kill-silo: PASSED" : "drill kill-silo: FAILED");
         return passed ? 0 : 1;
     }
@@ -131,6 +155,20 @@ public sealed class ClusterDrills(DrillOptions options) : IDisposable
     }
 
     public void Dispose() => _http.Dispose();
+
+    /// <summary>How many cases hold their deadline's field update exactly once, and how many hold it more often.</summary>
+    private async Task<(int Once, int Repeated)> FieldUpdates(IEnumerable<string> cases)
+    {
+        int once = 0, repeated = 0;
+        foreach (var caseId in cases)
+        {
+            var history = await _http.GetFromJsonAsync<JsonArray>($"/api/v1/cases/{caseId}/events");
+            var count = history!.Count(e => (string?)e!["eventId"] == $"{caseId}/deadline#1/violation/0m/fieldUpdate/0");
+            once += count == 1 ? 1 : 0;
+            repeated += count > 1 ? 1 : 0;
+        }
+        return (once, repeated);
+    }
 
     /// <summary>Acknowledged events missing from their case's stored history.</summary>
     internal async Task<int> Lost(IEnumerable<(string Case, string Event)> acknowledged)

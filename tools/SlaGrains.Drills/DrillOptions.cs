@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace SlaGrains.Drills;
 
-public sealed record DrillOptions(string Drill, Uri Frontend, string Key, int Cases, int Silo, TimeSpan Recovery)
+public sealed record DrillOptions(string Drill, Uri Frontend, string Key, int Cases, int Silo, TimeSpan Recovery, int SmtpPort)
 {
     public static DrillOptions Parse(string[] args)
     {
@@ -17,6 +17,7 @@ public sealed record DrillOptions(string Drill, Uri Frontend, string Key, int Ca
             Value("--key", "dev-admin-key"),
             int.Parse(Value("--cases", "120"), CultureInfo.InvariantCulture),
             int.Parse(Value("--silo", "1"), CultureInfo.InvariantCulture),
-            TimeSpan.FromSeconds(int.Parse(Value("--recovery-seconds", "90"), CultureInfo.InvariantCulture)));
+            TimeSpan.FromSeconds(int.Parse(Value("--recovery-seconds", "90"), CultureInfo.InvariantCulture)),
+            int.Parse(Value("--smtp-port", "2526"), CultureInfo.InvariantCulture));
     }
 }

@@ -1,6 +1,7 @@
 using SlaGrains.Drills;
 
 // dotnet run --project tools/SlaGrains.Drills -- kill-silo|restart-postgres|refuse-database [--cases 120] [--frontend http://127.0.0.1:5080] [--key dev-admin-key]
+// kill-silo receives the cluster's email alerts at 127.0.0.1:--smtp-port (2526): start the cluster with Sla__Email__Host/Port set to it.
 // refuse-database: the outage drill on a shared server, on the database SLA_CLUSTER_DATABASE names (scripts/cluster.sh's).
 var options = DrillOptions.Parse(args);
 return options.Drill switch
@@ -34,7 +35,7 @@ static async Task<int> RunRefuseDatabase(DrillOptions options)
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: SlaGrains.Drills kill-silo|restart-postgres|refuse-database [--cases N] [--frontend URL] [--key KEY] [--silo N] [--recovery-seconds S]");
+    Console.Error.WriteLine("usage: SlaGrains.Drills kill-silo|restart-postgres|refuse-database [--cases N] [--frontend URL] [--key KEY] [--silo N] [--recovery-seconds S] [--smtp-port P]");
     Console.Error.WriteLine("Needs a running cluster: scripts/cluster.sh start 2 1");
     return 2;
 }

@@ -12,4 +12,8 @@ public interface ICalendarGrain : IGrainWithStringKey
 
     [Alias("read")]
     Task<CalendarRecord?> Read();
+
+    /// <summary>Deletes the calendar unless a process version or an entitlement names it.</summary>
+    [Alias("delete")]
+    Task<DeleteResult> Delete();
 }

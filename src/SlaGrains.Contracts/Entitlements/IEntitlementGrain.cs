@@ -14,6 +14,10 @@ public interface IEntitlementGrain : IGrainWithStringKey
     [Alias("read")]
     Task<EntitlementRecord?> Read();
 
+    /// <summary>Deletes the entitlement unless it has admitted a case (their history and reports name it).</summary>
+    [Alias("delete")]
+    Task<DeleteResult> Delete();
+
     /// <summary>
     /// Lets a case opened on <paramref name="openDate"/> enter the process, counting it once ever against the cap, or
     /// says why not (unknown, not active that day, no cases left, process inactive).

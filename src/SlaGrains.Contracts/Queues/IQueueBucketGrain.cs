@@ -18,4 +18,8 @@ public interface IQueueBucketGrain : IGrainWithStringKey
     /// <summary>Up to <paramref name="limit"/> of this slice's cases, in <see cref="QueueBuckets.SoonestFirst"/> order.</summary>
     [Alias("list")]
     Task<IReadOnlyList<QueueEntry>> List(int limit);
+
+    /// <summary>One page of the open cases <paramref name="query"/> matches, soonest deadline first.</summary>
+    [Alias("page")]
+    Task<IReadOnlyList<QueueEntry>> Page(QueueQuery query);
 }

@@ -17,4 +17,8 @@ public interface IQueueGrain : IGrainWithStringKey
     /// <summary>Up to <paramref name="limit"/> open cases, soonest deadline first; cases without a deadline last.</summary>
     [Alias("list")]
     Task<IReadOnlyList<QueueEntry>> List(int limit);
+
+    /// <summary>One page of the open cases <paramref name="query"/> matches, soonest deadline first.</summary>
+    [Alias("page")]
+    Task<IReadOnlyList<QueueEntry>> Page(QueueQuery query);
 }

@@ -18,4 +18,10 @@ public sealed record QueueEntry
     [Id(5)] public MilestoneSnapshot? NearestMilestone { get; init; }
     [Id(6)] public CaseMilestoneStatus MilestoneStatus { get; init; }
     [Id(7)] public long Version { get; init; }
+    [Id(8)] public string? Queue { get; init; }
+    [Id(9)] public string? Owner { get; init; }
+    [Id(10)] public bool IsStopped { get; init; }
+
+    /// <summary>Every open milestone as of the case's last change; what listings filter on (<see cref="QueueQuery.States"/>).</summary>
+    [Id(11)] public IReadOnlyList<MilestoneSnapshot> OpenMilestones { get; init; } = [];
 }

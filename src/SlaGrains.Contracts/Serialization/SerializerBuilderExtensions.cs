@@ -7,11 +7,12 @@ public static class SerializerBuilderExtensions
     /// <summary>
     /// Lets the engine's records (definitions, events, snapshots) cross grain calls as JSON. The engine stays free of
     /// Orleans attributes, and its JSON shape is already the public contract, so it is also refactoring-safe.
-    /// NodaTime values go the same way, as ISO 8601 text.
+    /// NodaTime values go the same way, as ISO 8601 text, except <see cref="NodaTime.Instant"/>, which Orleans' own
+    /// types hold directly and which has a binary surrogate (<see cref="InstantSurrogate"/>).
     /// </summary>
     public static ISerializerBuilder AddSlaSerialization(this ISerializerBuilder builder) =>
         builder.AddJsonSerializer(
             isSupported: type => type.Assembly == typeof(Domain.Calendars.CalendarDefinition).Assembly ||
-                                 type.Assembly == typeof(NodaTime.Instant).Assembly,
+                                 (type.Assembly == typeof(NodaTime.Instant).Assembly && type != typeof(NodaTime.Instant)),
             SlaJson.Options);
 }

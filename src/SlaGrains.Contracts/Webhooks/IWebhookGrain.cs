@@ -12,7 +12,29 @@ public interface IWebhookGrain : IGrainWithStringKey
     [Alias("read")]
     Task<WebhookRecord?> Read();
 
-    /// <summary>Stores the notice for delivery if the webhook subscribes to its type; a delivery id seen before is ignored.</summary>
+    /// <summary>Deletes the subscription with its pending deliveries and log; nothing else uses a webhook.</summary>
+    [Alias("delete")]
+    Task<DeleteResult> Delete();
+
+    /// <summary>
+    /// Pauses (true) or resumes (false) sending: while paused, notices are still stored, and sent on resume. Null: no
+    /// such webhook.
+    /// </summary>
+    [Alias("set-paused")]
+    Task<WebhookRecord?> SetPaused(bool paused);
+
+    /// <summary>Queues a delivery that gave up again, from attempt 1.</summary>
+    [Alias("redeliver")]
+    Task<RedeliveryOutcome> Redeliver(string deliveryId);
+
+    /// <summary>
+    /// Replaces the secret; for <paramref name="overlapSeconds"/> the old one signs deliveries beside it, so receivers
+    /// can switch without losing any. Null value and no errors: no such webhook.
+    /// </summary>
+    [Alias("rotate-secret")]
+    Task<WriteResult<WebhookRecord>> RotateSecret(string? secret, long overlapSeconds);
+
+    /// <summary>Stores the notice for delivery if the webhook subscribes to its type and its filters let it through; a delivery id seen before is ignored.</summary>
     [Alias("enqueue")]
     Task Enqueue(SlaNotice notice);
 

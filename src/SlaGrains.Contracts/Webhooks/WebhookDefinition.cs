@@ -11,4 +11,7 @@ public sealed record WebhookDefinition
 
     /// <summary>Signs every delivery (HMAC-SHA256). Never returned by a read.</summary>
     [Id(2)] public string? Secret { get; init; }
+
+    /// <summary>Only notices of these queues and processes; null lets every notice of <see cref="Events"/> through.</summary>
+    [Id(3)] public WebhookFilters? Filters { get; init; }
 }

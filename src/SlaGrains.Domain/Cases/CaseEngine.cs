@@ -1,5 +1,6 @@
 using NodaTime;
 using SlaGrains.Domain.Processes;
+using SlaGrains.Domain.Validation;
 
 namespace SlaGrains.Domain.Cases;
 
@@ -85,14 +86,14 @@ public sealed class CaseEngine
             {
                 firedIds.Add(notification.Id);
                 firedNow.Add(notification);
-                var milestone = evaluation.Milestone(notification.MilestoneId)!; // its own instance: always there
-                Fire(notification, milestone, evaluation.Snapshot, notices, events);
+                Fire(notification, evaluation, notices, events);
             }
             if (events.Count == escalated)
             {
                 return Settlement(evaluation);
             }
             // Appended once every notice of the round is built: the evaluation may read the live fold.
+            // Tasks and field updates are folded like escalations: a field update may start or cancel milestones.
             for (var i = escalated; i < events.Count; i++)
             {
                 _fold.Append(events[i]);
@@ -105,13 +106,33 @@ public sealed class CaseEngine
 
     /// <summary>
     /// What each action of a fired notification means: the one place that says it. Its notice goes to live
-    /// subscribers always, to webhooks when an action says <c>webhook</c>; each <c>escalate</c> action becomes an
-    /// <c>escalated</c> event with the stable id <c>{notificationId}/escalate/{i}</c> and a <c>case.escalated</c> notice.
+    /// subscribers always, to webhooks when an action says <c>webhook</c>. Actions that change the case become events
+    /// with stable ids <c>{notificationId}/{type}/{n}</c> (n counts that type's actions of the notification): each
+    /// <c>escalate</c> an <c>escalated</c> event and a <c>case.escalated</c> notice, each <c>fieldUpdate</c> a
+    /// <c>fieldUpdated</c> event, each <c>task</c> a <c>taskCreated</c> event. Each <c>email</c> is rendered into the
+    /// notice's <see cref="FiredNotice.Emails"/>, id <c>{notificationId}/email/{n}</c>.
     /// </summary>
-    private static void Fire(PendingNotification notification, MilestoneSnapshot milestone, CaseSnapshot snapshot, List<FiredNotice> notices, List<CaseEvent> events)
+    private static void Fire(PendingNotification notification, CaseEvaluation evaluation, List<FiredNotice> notices, List<CaseEvent> events)
     {
+        var snapshot = evaluation.Snapshot;
+        var milestone = evaluation.Milestone(notification.MilestoneId)!; // its own instance: always there
+        var fields = evaluation.Fold?.Fields ?? new CaseFields();
+        var notice = new SlaNotice
+        {
+            DeliveryId = notification.Id,
+            Type = SlaNotice.TypeOf(notification.Kind),
+            OccurredAt = notification.DueAt,
+            CaseId = snapshot.CaseId,
+            Queue = snapshot.Queue,
+            Owner = snapshot.Owner,
+            ProcessId = snapshot.ProcessId,
+            Milestone = milestone,
+            Late = notification.Late,
+        };
         var toWebhooks = false;
         var first = events.Count;
+        int escalations = 0, updates = 0, tasks = 0;
+        List<EmailAlert>? emails = null;
         foreach (var action in notification.Actions)
         {
             switch (action.Type)
@@ -122,42 +143,92 @@ public sealed class CaseEngine
                 case ActionType.Notify:
                     break; // every notice already reaches the case's and its queue's live subscribers (docs/semantics.md)
                 case ActionType.Escalate:
-                    events.Add(new CaseEvent
+                    events.Add(Caused(notification, $"escalate/{escalations++}", CaseEventType.Escalated) with { Changes = FieldUpdates.ToChanges(action) });
+                    break;
+                case ActionType.FieldUpdate:
+                    events.Add(Caused(notification, $"fieldUpdate/{updates++}", CaseEventType.FieldUpdated) with { Changes = FieldUpdates.ToChanges(action) });
+                    break;
+                case ActionType.Task:
+                    var task = Caused(notification, $"task/{tasks++}", CaseEventType.TaskCreated);
+                    events.Add(task with
                     {
-                        EventId = $"{notification.Id}/escalate/{events.Count - first}",
-                        Type = CaseEventType.Escalated,
-                        OccurredAt = notification.DueAt,
-                        Changes = new CaseChanges { Priority = action.SetPriority, Queue = action.SetQueue, Owner = action.SetOwner },
-                        NotificationId = notification.Id,
+                        Task = new TaskDetails
+                        {
+                            TaskId = task.EventId,
+                            Subject = ActionTemplate.Render(action.Subject ?? "", fields, notice, singleLine: true),
+                            DueAt = notification.DueAt + Duration.FromMinutes(action.DueInMinutes ?? 0),
+                            Milestone = notification.MilestoneId,
+                        },
+                    });
+                    break;
+                case ActionType.Email:
+                    var (addresses, owners, unresolved) = EmailRecipients.Resolve(action.To ?? [], fields);
+                    (emails ??= []).Add(new EmailAlert
+                    {
+                        Id = $"{notification.Id}/email/{emails.Count}",
+                        CaseId = snapshot.CaseId,
+                        Addresses = addresses,
+                        Owners = owners,
+                        Unresolved = unresolved,
+                        Subject = ActionTemplate.Render(action.Subject ?? "", fields, notice, singleLine: true),
+                        Body = ActionTemplate.Render(action.Body ?? "", fields, notice, singleLine: false),
                     });
                     break;
                 default:
                     throw new ArgumentOutOfRangeException(nameof(notification), action.Type, "An action type without a meaning.");
             }
         }
-        notices.Add(new FiredNotice(new SlaNotice
-        {
-            DeliveryId = notification.Id,
-            Type = SlaNotice.TypeOf(notification.Kind),
-            OccurredAt = notification.DueAt,
-            CaseId = snapshot.CaseId,
-            Queue = snapshot.Queue,
-            Milestone = milestone,
-            Late = notification.Late,
-        }, toWebhooks));
+        notices.Add(new FiredNotice(notice, toWebhooks, emails));
         for (var i = first; i < events.Count; i++)
         {
-            notices.Add(new FiredNotice(new SlaNotice
+            if (events[i].Type == CaseEventType.Escalated)
             {
-                DeliveryId = events[i].EventId,
-                Type = SlaNotice.CaseEscalated,
-                OccurredAt = notification.DueAt,
-                CaseId = snapshot.CaseId,
-                Queue = snapshot.Queue,
-                Milestone = milestone,
-                Changes = events[i].Changes,
-            }, ToWebhooks: true));
+                notices.Add(new FiredNotice(new SlaNotice
+                {
+                    DeliveryId = events[i].EventId,
+                    Type = SlaNotice.CaseEscalated,
+                    OccurredAt = notification.DueAt,
+                    CaseId = snapshot.CaseId,
+                    Queue = snapshot.Queue,
+                    Owner = snapshot.Owner,
+                    ProcessId = snapshot.ProcessId,
+                    Milestone = milestone,
+                    Changes = events[i].Changes,
+                }, ToWebhooks: true));
+            }
         }
+    }
+
+    /// <summary>An event the case writes because <paramref name="notification"/> fired, at its instant, with a stable id.</summary>
+    private static CaseEvent Caused(PendingNotification notification, string suffix, CaseEventType type) => new()
+    {
+        EventId = $"{notification.Id}/{suffix}",
+        Type = type,
+        OccurredAt = notification.DueAt,
+        NotificationId = notification.Id,
+    };
+
+    /// <summary>
+    /// Why the case refuses a <c>taskCompleted</c> event (<c>task.taskId</c> names no task of the case, or the event
+    /// claims to precede the task); no errors for any other event. A task completed again is accepted and changes nothing.
+    /// </summary>
+    public ValidationErrors CheckTask(CaseEvent e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        var errors = new ValidationErrors();
+        if (e.Type != CaseEventType.TaskCompleted || e.Task?.TaskId is not { } id)
+        {
+            return errors;
+        }
+        if (_fold.Tasks.FirstOrDefault(t => t.TaskId == id) is not { } task)
+        {
+            errors.Add("task.taskId", $"The case has no task {IdRules.Quote(id)}; its snapshot lists its tasks.");
+        }
+        else if (e.OccurredAt < task.CreatedAt)
+        {
+            errors.Add("occurredAt", $"The task was created at {task.CreatedAt}; it cannot be completed before that.");
+        }
+        return errors;
     }
 
     /// <summary>Per milestone instance that still owes a notification, when its earliest one falls due.</summary>
@@ -184,13 +255,6 @@ public sealed class CaseEngine
         ArgumentNullException.ThrowIfNull(admission);
         ArgumentNullException.ThrowIfNull(named);
         return matchReason is not null && named.ByOpened ? admission with { Reason = $"{matchReason} {admission.Reason}" } : admission;
-    }
-
-    /// <summary>The queue whose index lists the case: its queue while it is open, none once closed.</summary>
-    public static string? IndexedQueue(CaseSnapshot snapshot)
-    {
-        ArgumentNullException.ThrowIfNull(snapshot);
-        return snapshot.Closed ? null : snapshot.Queue;
     }
 
     /// <summary>

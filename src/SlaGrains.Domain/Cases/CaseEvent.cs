@@ -4,8 +4,9 @@ namespace SlaGrains.Domain.Cases;
 
 /// <summary>
 /// One thing that happened to a case. The payload members used depend on <see cref="Type"/>: <see cref="Case"/> for
-/// <c>opened</c>, <see cref="Changes"/> for <c>updated</c> and <c>escalated</c>, <see cref="Public"/> for
-/// <c>agentReplied</c>, <see cref="Milestone"/> for <c>milestoneCompleted</c>.
+/// <c>opened</c>, <see cref="Changes"/> for <c>updated</c>, <c>escalated</c> and <c>fieldUpdated</c>, <see
+/// cref="Public"/> for <c>agentReplied</c>, <see cref="Milestone"/> for <c>milestoneCompleted</c>, <see cref="Task"/>
+/// for <c>taskCreated</c> and <c>taskCompleted</c>.
 /// </summary>
 public sealed record CaseEvent
 {
@@ -20,7 +21,10 @@ public sealed record CaseEvent
 
     public string? Milestone { get; init; }
 
-    /// <summary>For <c>escalated</c>: the notification whose action caused it.</summary>
+    /// <summary>For <c>taskCreated</c>: the task; for <c>taskCompleted</c>: its <c>taskId</c>.</summary>
+    public TaskDetails? Task { get; init; }
+
+    /// <summary>For the events actions write (<c>escalated</c>, <c>fieldUpdated</c>, <c>taskCreated</c>): the notification whose action caused it.</summary>
     public string? NotificationId { get; init; }
 
     /// <summary>
@@ -28,4 +32,7 @@ public sealed record CaseEvent
     /// when the event came without one, <c>case.entitlementId</c> when matching chose it. Null when there are none.
     /// </summary>
     public IReadOnlyList<string>? Assigned { get; init; }
+
+    /// <summary>Who sent it, set by the host from the authenticated key. A resend keeps the first sender's (<see cref="CaseEventReplay"/>).</summary>
+    public EventActor? Actor { get; init; }
 }

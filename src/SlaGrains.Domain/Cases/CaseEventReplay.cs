@@ -48,6 +48,7 @@ public static class CaseEventReplay
                stored.Public == sent.Public &&
                stored.Milestone == sent.Milestone &&
                stored.NotificationId == sent.NotificationId &&
+               stored.Task == sent.Task &&
                SameFields(storedCase, sent.Case) &&
                SameChanges(stored.Changes, sent.Changes);
     }

@@ -9,8 +9,12 @@ public static class CaseEventTypes
     /// <summary>Every event type, in declaration order.</summary>
     public static IReadOnlyList<CaseEventType> All { get; } = Enum.GetValues<CaseEventType>();
 
-    /// <summary>The types an integration may send: every one but <see cref="CaseEventType.Escalated"/>, which the case writes.</summary>
-    public static IReadOnlyList<CaseEventType> Sendable { get; } = [.. All.Where(t => t != CaseEventType.Escalated)];
+    /// <summary>The types an integration may send: every one but those the case writes when actions fire.</summary>
+    public static IReadOnlyList<CaseEventType> Sendable { get; } = [.. All.Where(t => !IsWrittenByCase(t))];
+
+    /// <summary>Whether only the case writes events of <paramref name="type"/> (its actions' effects).</summary>
+    public static bool IsWrittenByCase(CaseEventType type) =>
+        type is CaseEventType.Escalated or CaseEventType.FieldUpdated or CaseEventType.TaskCreated;
 
     private static readonly Dictionary<string, CaseEventType> ByName = All.ToDictionary(Name, StringComparer.Ordinal);
 
@@ -27,6 +31,9 @@ public static class CaseEventTypes
         CaseEventType.Closed => "closed",
         CaseEventType.Reopened => "reopened",
         CaseEventType.Escalated => "escalated",
+        CaseEventType.FieldUpdated => "fieldUpdated",
+        CaseEventType.TaskCreated => "taskCreated",
+        CaseEventType.TaskCompleted => "taskCompleted",
     };
 #pragma warning restore CS8524
 

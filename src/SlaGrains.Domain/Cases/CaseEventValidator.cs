@@ -54,8 +54,11 @@ public static class CaseEventValidator
             case CaseEventType.MilestoneCompleted when string.IsNullOrWhiteSpace(e.Milestone):
                 errors.Add("milestone", "A 'milestoneCompleted' event names the milestone it completes.");
                 break;
-            case CaseEventType.Escalated:
-                errors.Add("type", "'escalated' events are written by the case when an escalate action fires; send 'updated' instead.");
+            case CaseEventType.Escalated or CaseEventType.FieldUpdated or CaseEventType.TaskCreated:
+                errors.Add("type", $"'{CaseEventTypes.Name(e.Type)}' events are written by the case when its process's actions fire; send 'updated' to change fields.");
+                break;
+            case CaseEventType.TaskCompleted when string.IsNullOrWhiteSpace(e.Task?.TaskId):
+                errors.Add("task.taskId", "A 'taskCompleted' event names the task it completes in 'task.taskId' (the case's snapshot lists its tasks).");
                 break;
             default:
                 break;
@@ -81,6 +84,7 @@ public static class CaseEventValidator
     private static void CheckFields(CaseEvent e, Limits limits, ValidationErrors errors)
     {
         errors.Text("milestone", e.Milestone, limits.MaxTextLength);
+        errors.Text("task.taskId", e.Task?.TaskId, MaxIdLength * 4); // a notification id and a suffix
         if (e.Case is { } c)
         {
             errors.Id("case.accountId", c.AccountId);

@@ -41,6 +41,9 @@ public sealed class CaseFold
     /// <summary>The first entitlement the history names once the case is open; null while it names none.</summary>
     public NamedEntitlement? NamedEntitlement => _fold.NamedEntitlement;
 
+    /// <summary>Every task the history has created so far, with its completion.</summary>
+    public IReadOnlyList<CaseTask> Tasks => _fold.Tasks;
+
     /// <summary>When the last event in history order happened; null before the first.</summary>
     public Instant? LastEventAt => _history.Count == 0 ? null : _history[^1].OccurredAt;
 

@@ -35,4 +35,7 @@ public sealed record CaseSnapshot
     /// <c>GET /api/v1/cases/{caseId}/milestones/{key}/instances</c>.
     /// </summary>
     public IReadOnlyDictionary<string, int> OmittedInstances { get; init; } = new Dictionary<string, int>();
+
+    /// <summary>The follow-up tasks task actions created, oldest first, open or completed (docs/api.md, "Tasks").</summary>
+    public IReadOnlyList<CaseTask> Tasks { get; init; } = [];
 }

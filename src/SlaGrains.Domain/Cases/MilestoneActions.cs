@@ -11,6 +11,19 @@ internal sealed record MilestoneActions(
     IReadOnlyList<(int Offset, IReadOnlyList<ActionDefinition> Actions)> Violation,
     IReadOnlyList<ActionDefinition> Success)
 {
+    /// <summary>The warning actions of the warning with key <paramref name="key"/>: those naming it and those naming none.</summary>
+    public IReadOnlyList<ActionDefinition> ForWarning(string key)
+    {
+        for (var i = 0; i < Warning.Count; i++)
+        {
+            if (Warning[i].Warning is not null)
+            {
+                return [.. Warning.Where(a => a.Warning is null || string.Equals(a.Warning, key, StringComparison.Ordinal))];
+            }
+        }
+        return Warning; // the common case: no action names a warning, so every warning carries them all
+    }
+
     public static MilestoneActions Of(IReadOnlyList<ActionDefinition> actions)
     {
         var offsets = new SortedSet<int> { 0 };

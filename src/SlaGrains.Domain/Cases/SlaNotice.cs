@@ -29,6 +29,12 @@ public sealed record SlaNotice
     public required string CaseId { get; init; }
     public string? Queue { get; init; }
 
+    /// <summary>The case's owner when it fired, so "my cases" views hear their alerts.</summary>
+    public string? Owner { get; init; }
+
+    /// <summary>The process the case is in, for webhooks filtered by process.</summary>
+    public string? ProcessId { get; init; }
+
     /// <summary>For completions: the milestone was completed after its target.</summary>
     public bool Late { get; init; }
 

@@ -45,6 +45,7 @@ internal sealed class TimelineFold
         SlaExit = other.SlaExit;
         EntitlementReason = other.EntitlementReason;
         NamedEntitlement = other.NamedEntitlement;
+        Tasks = other.Tasks;
     }
 
     public CaseTimelineInput Input { get; }
@@ -58,6 +59,9 @@ internal sealed class TimelineFold
     public Instant? SlaStart { get; private set; }
     public Instant? SlaExit { get; private set; }
     public string? EntitlementReason { get; private set; }
+
+    /// <summary>The tasks task actions created, in creation order, with their completions (immutable, so copies share it).</summary>
+    public System.Collections.Immutable.ImmutableList<CaseTask> Tasks { get; private set; } = [];
 
     /// <summary>The first entitlement the history names once the case is open, and whether <c>opened</c> named it.</summary>
     public NamedEntitlement? NamedEntitlement { get; private set; }
@@ -187,8 +191,14 @@ internal sealed class TimelineFold
                 Fields = e.Case ?? new CaseFields();
                 OpenedAt = e.OccurredAt;
                 break;
-            case CaseEventType.Updated or CaseEventType.Escalated when e.Changes is not null:
+            case CaseEventType.Updated or CaseEventType.Escalated or CaseEventType.FieldUpdated when e.Changes is not null:
                 Fields = Fields.Apply(e.Changes);
+                break;
+            case CaseEventType.TaskCreated when e.Task is { TaskId: { } id, DueAt: { } due } && Tasks.All(t => t.TaskId != id):
+                Tasks = Tasks.Add(new CaseTask { TaskId = id, Subject = e.Task.Subject ?? "", Milestone = e.Task.Milestone, CreatedAt = e.OccurredAt, DueAt = due });
+                break;
+            case CaseEventType.TaskCompleted when Tasks.FindIndex(t => t.TaskId == e.Task?.TaskId && t.CompletedAt is null) is >= 0 and var index:
+                Tasks = Tasks.SetItem(index, Tasks[index] with { CompletedAt = e.OccurredAt }); // the first completion counts
                 break;
             case CaseEventType.Stopped:
                 StoppedSince ??= e.OccurredAt;
@@ -214,13 +224,13 @@ internal sealed class TimelineFold
     /// <summary>Enters the process at the event that gives the case its admitted entitlement (docs/semantics.md).</summary>
     private bool TryEnter()
     {
-        if (Entered || OpenedAt is null || Closed || Input.Entitlement is not { } decision || Input.Process is null ||
+        if (Entered || OpenedAt is null || Closed || Input.Entitlement is not { } decision ||
             !string.Equals(Fields.EntitlementId, decision.EntitlementId, StringComparison.Ordinal))
         {
             return false;
         }
-        EntitlementReason = decision.Reason;
-        if (!decision.Admitted)
+        EntitlementReason = decision.Reason; // a refusal loads no process, and still says why
+        if (!decision.Admitted || Input.Process is null)
         {
             return false;
         }

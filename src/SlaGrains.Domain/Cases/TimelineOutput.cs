@@ -57,6 +57,7 @@ internal static class TimelineOutput
             MilestoneStatus = status,
             Milestones = milestones,
             OmittedInstances = omitted,
+            Tasks = fold.Tasks.IsEmpty ? [] : [.. fold.Tasks.Select(t => t.CompletedAt is null && asOf > t.DueAt ? t with { Overdue = true } : t)],
         };
     }
 
@@ -143,16 +144,17 @@ internal static class TimelineOutput
         foreach (var warning in track.Definition.Warnings ?? [])
         {
             // A warning is a point on the milestone's own clock, so it never fires while the clock is stopped.
-            var (threshold, offset) = warning.BeforeTargetMinutes is { } before
-                ? (instance.Time - Duration.FromMinutes(before), $"{before}m")
-                : (Duration.FromSeconds(instance.Time.BclCompatibleTicks / NodaConstants.TicksPerSecond * warning.AtPercent!.Value / 100), $"{warning.AtPercent}pct");
+            var threshold = warning.BeforeTargetMinutes is { } before
+                ? instance.Time - Duration.FromMinutes(before)
+                : Duration.FromSeconds(instance.Time.BclCompatibleTicks / NodaConstants.TicksPerSecond * warning.AtPercent!.Value / 100);
+            var offset = WarningDefinition.KeyOf(warning);
             if (threshold <= Duration.Zero)
             {
                 continue; // a warning at or before the start would only be noise
             }
             if (instance.Calendar.Add(instance.StartedAt, threshold, instance.Pauses) is { } due)
             {
-                result.Add(new PendingNotification($"{prefix}warning/{offset}", instance.Id, NotificationKind.Warning, due, track.Actions.Warning));
+                result.Add(new PendingNotification($"{prefix}warning/{offset}", instance.Id, NotificationKind.Warning, due, track.Actions.ForWarning(offset)));
             }
         }
     }

@@ -12,6 +12,15 @@ public enum ActionType
     /// </summary>
     Notify,
 
-    /// <summary>Sets case fields through an escalation event in the case's history.</summary>
+    /// <summary>Sets case fields through an escalation event in the case's history, with a <c>case.escalated</c> notice.</summary>
     Escalate,
+
+    /// <summary>Sets any case field (<see cref="ActionDefinition.Set"/>) through a <c>fieldUpdated</c> event in the case's history.</summary>
+    FieldUpdate,
+
+    /// <summary>Creates a follow-up task on the case, due <see cref="ActionDefinition.DueInMinutes"/> after the notice.</summary>
+    Task,
+
+    /// <summary>Sends an email rendered from <see cref="ActionDefinition.Subject"/> and <see cref="ActionDefinition.Body"/> to <see cref="ActionDefinition.To"/>.</summary>
+    Email,
 }

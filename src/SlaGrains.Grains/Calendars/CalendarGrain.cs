@@ -4,6 +4,7 @@ using SlaGrains.Contracts.Catalog;
 using SlaGrains.Contracts.Calendars;
 using SlaGrains.Domain.Calendars;
 using SlaGrains.Domain.Validation;
+using SlaGrains.Grains.Lifecycle;
 
 namespace SlaGrains.Grains.Calendars;
 
@@ -36,4 +37,21 @@ public sealed class CalendarGrain(
     }
 
     public Task<CalendarRecord?> Read() => Task.FromResult(state.State.Calendar);
+
+    public async Task<DeleteResult> Delete()
+    {
+        if (state.State.Calendar is null)
+        {
+            return DeleteResult.NotFound;
+        }
+        var usedBy = await DefinitionUsage.OfCalendar(GrainFactory, this.GetPrimaryKeyString(), limits);
+        if (usedBy.Count > 0)
+        {
+            return new DeleteResult { Found = true, UsedBy = usedBy };
+        }
+        state.State.Calendar = null;
+        await state.WriteStateAsync();
+        await GrainFactory.GetGrain<ICatalogGrain>(ICatalogGrain.Calendars).Remove(this.GetPrimaryKeyString());
+        return DeleteResult.Deleted;
+    }
 }

@@ -194,6 +194,10 @@ public sealed partial class CaseGrain(
             return Invalid(full);
         }
         await LoadDefinitions();
+        if (Engine.CheckTask(e) is { IsValid: false } noSuchTask)
+        {
+            return Invalid(noSuchTask);
+        }
         return _definitions.Process is { } process && CaseEventValidator.ValidateMilestone(e, process.Definition) is { IsValid: false } unknown
             ? Invalid(unknown) : null;
     }
@@ -219,8 +223,8 @@ public sealed partial class CaseGrain(
         }
         await SyncReminders(settled.Owed, now);
         var snapshot = settled.Evaluation.Snapshot;
-        var oldQueue = State.IndexedQueue;
-        State.IndexedQueue = CaseEngine.IndexedQueue(snapshot);
+        var oldIndexed = State.Indexed;
+        State.Indexed = [.. CaseIndexes.Of(snapshot)];
         if (State.Outbox.Count > 0 || CaseReports.NeedsWakeUp(State, snapshot, OutboxReminder))
         {
             await KeepOutboxAwake(); // before the write that stores the notices (or owes facts), so none lacks a wake-up
@@ -243,7 +247,7 @@ public sealed partial class CaseGrain(
             LogHandOverFailed(ex, CaseId); // the stored outbox and its reminder carry the notices on
             DeactivateOnIdle(); // memory may now differ from what is stored
         }
-        _queueIndex.Update(oldQueue, State.IndexedQueue, snapshot, State.Version);
+        _queueIndex.Update(oldIndexed, snapshot, State.Version);
         await PublishChange(snapshot);
         ArmClockTransition(snapshot);
         return snapshot;

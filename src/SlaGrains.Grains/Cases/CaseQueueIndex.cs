@@ -1,38 +1,45 @@
-using NodaTime;
 using SlaGrains.Contracts.Queues;
 using SlaGrains.Domain.Cases;
 
 namespace SlaGrains.Grains.Cases;
 
 /// <summary>
-/// Keeps one case's row in its queue's index (<see cref="IQueueBucketGrain"/>): removed from the old queue when it
-/// moves or closes, upserted when anything the row shows changed. Calls are one-way: the index is a view.
+/// Keeps one case's row in the indexes that list it (<see cref="CaseIndexes"/>: its queue's, its owner's, all open
+/// cases'), each a bucketed <see cref="IQueueBucketGrain"/>: removed where it no longer belongs (it moved, changed
+/// owner or closed), upserted when anything a row shows changed. Calls are one-way: the indexes are views.
 /// </summary>
 public sealed class CaseQueueIndex(IGrainFactory grains, string caseId)
 {
-    // What the row last sent shows, so that events that change none of it (notes, custom fields) send nothing.
-    private (string, string?, string?, string?, string?, Instant?, MilestoneStatus?, CaseMilestoneStatus)? _announced;
+    // What the rows last sent show, so that events that change none of it (notes, custom fields) send nothing.
+    private string? _announced;
 
-    public void Update(string? oldQueue, string? queue, CaseSnapshot snapshot, long version)
+    /// <summary>Moves the case from the indexes in <paramref name="indexed"/> to those of <paramref name="snapshot"/>.</summary>
+    public void Update(IReadOnlyList<string> indexed, CaseSnapshot snapshot, long version)
     {
+        ArgumentNullException.ThrowIfNull(indexed);
         ArgumentNullException.ThrowIfNull(snapshot);
-        var moved = !string.Equals(oldQueue, queue, StringComparison.Ordinal);
-        if (moved && oldQueue is not null)
+        List<string> keys = [.. CaseIndexes.Of(snapshot)];
+        foreach (var left in indexed.Except(keys, StringComparer.Ordinal))
         {
-            grains.GetGrain<IQueueBucketGrain>(QueueBuckets.KeyFor(oldQueue, caseId)).Remove(caseId, version).Ignore();
+            grains.GetGrain<IQueueBucketGrain>(QueueBuckets.KeyFor(left, caseId)).Remove(caseId, version).Ignore();
         }
-        if (queue is null)
+        if (keys.Count == 0)
         {
+            _announced = null;
             return;
         }
+        var open = CaseIndexes.OpenMilestones(snapshot);
         var nearest = CaseEngine.NearestOpenMilestone(snapshot);
-        var shown = (queue, snapshot.Subject, snapshot.Priority, snapshot.Status, nearest?.Id, nearest?.TargetAt, nearest?.Status, snapshot.MilestoneStatus);
-        if (!moved && _announced == shown)
+        var shown = string.Join('\u001f', [
+            string.Join(',', keys), snapshot.Subject, snapshot.Priority, snapshot.Status, snapshot.IsStopped.ToString(),
+            snapshot.MilestoneStatus.ToString(),
+            .. open.Select(m => $"{m.Id}|{m.Status}|{m.TargetAt}|{m.ClockRunning}|{CaseIndexes.IsWarning(m)}")]);
+        if (shown == _announced && keys.SequenceEqual(indexed, StringComparer.Ordinal))
         {
             return;
         }
         _announced = shown;
-        grains.GetGrain<IQueueBucketGrain>(QueueBuckets.KeyFor(queue, caseId)).Upsert(new QueueEntry
+        var entry = new QueueEntry
         {
             CaseId = caseId,
             Subject = snapshot.Subject,
@@ -42,6 +49,14 @@ public sealed class CaseQueueIndex(IGrainFactory grains, string caseId)
             NearestMilestone = nearest,
             MilestoneStatus = snapshot.MilestoneStatus,
             Version = version,
-        }).Ignore();
+            Queue = snapshot.Queue,
+            Owner = snapshot.Owner,
+            IsStopped = snapshot.IsStopped,
+            OpenMilestones = open,
+        };
+        foreach (var key in keys)
+        {
+            grains.GetGrain<IQueueBucketGrain>(QueueBuckets.KeyFor(key, caseId)).Upsert(entry).Ignore();
+        }
     }
 }

@@ -41,9 +41,9 @@ public sealed class CaseState
     /// <summary>Counts stored changes; live clients order snapshots by it.</summary>
     [Id(8)] public long Version { get; set; }
 
-    /// <summary>The queue whose index lists the case, so a queue change or a close removes it there.</summary>
-    [Id(9)] public string? IndexedQueue { get; set; }
+    /// <summary>The indexes that list the case (<see cref="CaseIndexes"/>), so a queue or owner change or a close removes it there.</summary>
+    [Id(14)] public List<string> Indexed { get; set; } = [];
 
     /// <summary>The last version whose report facts the store acknowledged; below <see cref="Version"/>, facts are owed (CaseReports).</summary>
-    [Id(14)] public long ReportedVersion { get; set; }
+    [Id(22)] public long ReportedVersion { get; set; }
 }

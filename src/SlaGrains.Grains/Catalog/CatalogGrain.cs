@@ -14,5 +14,13 @@ public sealed class CatalogGrain(
         }
     }
 
+    public async Task Remove(string id)
+    {
+        if (state.State.Ids.Remove(id))
+        {
+            await state.WriteStateAsync();
+        }
+    }
+
     public Task<IReadOnlyList<string>> List() => Task.FromResult<IReadOnlyList<string>>([.. state.State.Ids]);
 }

@@ -1,6 +1,7 @@
 using NodaTime;
 using SlaGrains.Contracts;
 using SlaGrains.Contracts.Calendars;
+using SlaGrains.Contracts.Catalog;
 using SlaGrains.Contracts.Entitlements;
 using SlaGrains.Contracts.Processes;
 using SlaGrains.Domain.Cases;
@@ -45,7 +46,25 @@ public sealed class EntitlementGrain(
         {
             await GrainFactory.GetGrain<IAccountGrain>(previous.AccountId).Detach(EntitlementId);
         }
+        await GrainFactory.GetGrain<ICatalogGrain>(ICatalogGrain.Entitlements).Add(EntitlementId);
         return new WriteResult<EntitlementRecord> { Value = Record(definition) };
+    }
+
+    public async Task<DeleteResult> Delete()
+    {
+        if (state.State.Definition is not { } definition)
+        {
+            return DeleteResult.NotFound;
+        }
+        if (state.State.Admitted)
+        {
+            return new DeleteResult { Found = true, UsedBy = ["the cases it admitted (their history and reports name it); end it with an endDate instead"] };
+        }
+        await GrainFactory.GetGrain<IAccountGrain>(definition.AccountId).Detach(EntitlementId);
+        state.State = new EntitlementState();
+        await state.WriteStateAsync();
+        await GrainFactory.GetGrain<ICatalogGrain>(ICatalogGrain.Entitlements).Remove(EntitlementId);
+        return DeleteResult.Deleted;
     }
 
     public Task<EntitlementRecord?> Read() =>
@@ -66,7 +85,9 @@ public sealed class EntitlementGrain(
         var process = await GrainFactory.GetGrain<IProcessGrain>(definition.ProcessId).GetLatest();
         if (process is null || !process.Definition.Active)
         {
-            return Refused($"Entitlement '{EntitlementId}' grants process '{definition.ProcessId}', which is {(process is null ? "missing" : "inactive")}.");
+            return Refused(process is null
+                ? $"Entitlement '{EntitlementId}' grants process '{definition.ProcessId}', which is missing."
+                : $"Entitlement '{EntitlementId}' grants process '{definition.ProcessId}', which is deactivated (version {process.Version}): it admits no new cases.");
         }
 
         var (admitted, ledger) = state.State.Ledger.Admit(caseId);
@@ -74,9 +95,10 @@ public sealed class EntitlementGrain(
         {
             return Refused($"Entitlement '{EntitlementId}' has no remaining cases ({ledger.CasesAllowed} of {ledger.CasesAllowed} used).");
         }
-        if (ledger != state.State.Ledger)
+        if (ledger != state.State.Ledger || !state.State.Admitted)
         {
             state.State.Ledger = ledger;
+            state.State.Admitted = true;
             await state.WriteStateAsync();
         }
         var reason = $"Entitlement '{EntitlementId}' admits the case into process '{definition.ProcessId}' version {process.Version}" +

@@ -88,6 +88,12 @@ public sealed class QueueBucketGrain(
         return Task.FromResult(soonestFirst);
     }
 
+    public Task<IReadOnlyList<QueueEntry>> Page(QueueQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return Task.FromResult(query.Page(state.State.Entries.Values));
+    }
+
     private async Task Flush(CancellationToken cancellationToken)
     {
         if (_dirty)

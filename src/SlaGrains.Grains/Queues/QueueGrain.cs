@@ -54,5 +54,16 @@ public sealed class QueueGrain(
         return [.. QueueBuckets.SoonestFirst(slices.SelectMany(slice => slice)).Take(Math.Max(0, limit))];
     }
 
+    public async Task<IReadOnlyList<QueueEntry>> Page(QueueQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        if (!state.State.Indexed)
+        {
+            return [];
+        }
+        var slices = await Task.WhenAll(Enumerable.Range(0, QueueBuckets.Count).Select(b => Bucket(b).Page(query)));
+        return query.Page(slices.SelectMany(slice => slice));
+    }
+
     private IQueueBucketGrain Bucket(int bucket) => GrainFactory.GetGrain<IQueueBucketGrain>(QueueBuckets.Key(Queue, bucket));
 }

@@ -35,6 +35,9 @@ public sealed partial class WebhookGrain(
     private const string WakeReminder = "wake";
     private const int LogSize = 200;
     private const int DoneSize = 2000;
+    private const int GaveUpKept = 200;
+    private const int MaxFilterValues = 100;
+    private static readonly Duration MaxOverlap = Duration.FromDays(7);
 
     // A send whose report never came back (the call failed) is forgotten after its timeout and this, and sent again.
     private static readonly Duration LostAfter = Duration.FromMinutes(1);
@@ -72,9 +75,15 @@ public sealed partial class WebhookGrain(
             return new WriteResult<WebhookRecord> { Errors = errors.ToDictionary() };
         }
         if (State.Definition == definition || (State.Definition is { } old && old.Url == definition.Url && old.Secret == definition.Secret &&
-            old.Events!.SequenceEqual(definition.Events!)))
+            old.Events!.SequenceEqual(definition.Events!) && DefinitionComparer.Same(old.Filters, definition.Filters)))
         {
             return new WriteResult<WebhookRecord> { Value = Record(), Unchanged = true };
+        }
+        if (State.Definition?.Secret != definition.Secret)
+        {
+            // A secret changed by a PUT takes over at once: only rotate-secret keeps the old one signing for a while.
+            State.PreviousSecret = null;
+            State.PreviousSecretUntil = null;
         }
         State.Definition = definition with { Events = [.. definition.Events!.Distinct(StringComparer.Ordinal)] };
         State.UpdatedAt = Now;
@@ -85,10 +94,26 @@ public sealed partial class WebhookGrain(
 
     public Task<WebhookRecord?> Read() => Task.FromResult(State.Definition is null ? null : Record());
 
+    public async Task<DeleteResult> Delete()
+    {
+        if (State.Definition is null)
+        {
+            return DeleteResult.NotFound;
+        }
+        await Stored(_outbox.Clear());
+        _inFlight.Clear(); // their reports find no pending delivery and are dropped
+        _done.Clear();
+        state.State = new WebhookState();
+        await Write();
+        await StopWhenEmpty();
+        await GrainFactory.GetGrain<ICatalogGrain>(ICatalogGrain.Webhooks).Remove(this.GetPrimaryKeyString());
+        return DeleteResult.Deleted;
+    }
+
     public async Task Enqueue(SlaNotice notice)
     {
         ArgumentNullException.ThrowIfNull(notice);
-        if (State.Definition?.Events is not { } events || !events.Contains(notice.Type) ||
+        if (State.Definition?.Events is not { } events || !events.Contains(notice.Type) || !Passes(State.Definition.Filters, notice) ||
             _done.Contains(notice.DeliveryId) || _outbox.Contains(notice.DeliveryId))
         {
             return;
@@ -98,6 +123,7 @@ public sealed partial class WebhookGrain(
             // The receiver has been failing for long enough to fill the outbox: a bounded outbox keeps every write
             // (and so every case's hand-over) small; the notice is logged as given up, never silently dropped.
             Finish(notice.DeliveryId);
+            KeepGaveUp(new PendingDelivery(notice.DeliveryId, notice.Type, notice.CaseId, JsonSerializer.Serialize(notice, SlaJson.Options), 0, Now, Now));
             AddToLog(new WebhookAttempt
             {
                 DeliveryId = notice.DeliveryId, Type = notice.Type, CaseId = notice.CaseId, Attempt = 0, At = Now, Outcome = "gaveUp",
@@ -124,6 +150,77 @@ public sealed partial class WebhookGrain(
             _wakeRegistered = true;
         }
         StartPump();
+    }
+
+    public async Task<WebhookRecord?> SetPaused(bool paused)
+    {
+        if (State.Definition is null)
+        {
+            return null;
+        }
+        if (State.Paused != paused)
+        {
+            State.Paused = paused;
+            await Write();
+        }
+        return Record();
+    }
+
+    public async Task<RedeliveryOutcome> Redeliver(string deliveryId)
+    {
+        if (State.Definition is null)
+        {
+            return RedeliveryOutcome.NoWebhook;
+        }
+        var index = State.GaveUp.FindLastIndex(d => d.DeliveryId == deliveryId);
+        if (index < 0)
+        {
+            return _outbox.Contains(deliveryId) || State.Log.Any(a => a.DeliveryId == deliveryId) ? RedeliveryOutcome.NotGivenUp : RedeliveryOutcome.NoDelivery;
+        }
+        var delivery = State.GaveUp[index] with { Attempts = 0, NextAttemptAt = Now, QueuedAt = Now };
+        await Stored(_outbox.Append(delivery));
+        State.GaveUp.RemoveAt(index);
+        _done.Remove(deliveryId);
+        State.Done.Remove(deliveryId);
+        await Write();
+        if (!_wakeRegistered)
+        {
+            await this.RegisterOrUpdateReminder(WakeReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
+            _wakeRegistered = true;
+        }
+        StartPump();
+        return RedeliveryOutcome.Queued;
+    }
+
+    public async Task<WriteResult<WebhookRecord>> RotateSecret(string? secret, long overlapSeconds)
+    {
+        if (State.Definition is not { } definition)
+        {
+            return new WriteResult<WebhookRecord>();
+        }
+        var errors = new ValidationErrors();
+        if (secret is not { Length: >= 16 })
+        {
+            errors.Add("secret", "Give a secret of at least 16 characters; it signs every delivery.");
+        }
+        else if (secret == definition.Secret)
+        {
+            errors.Add("secret", "This is the secret already in use; give a new one.");
+        }
+        if (overlapSeconds < 0 || overlapSeconds > MaxOverlap.TotalSeconds)
+        {
+            errors.Add("overlapSeconds", $"overlapSeconds is 0 to {MaxOverlap.TotalSeconds:0} (7 days).");
+        }
+        if (!errors.IsValid)
+        {
+            return new WriteResult<WebhookRecord> { Errors = errors.ToDictionary() };
+        }
+        State.PreviousSecret = overlapSeconds > 0 ? definition.Secret : null;
+        State.PreviousSecretUntil = overlapSeconds > 0 ? Now + Duration.FromSeconds(overlapSeconds) : null;
+        State.Definition = definition with { Secret = secret };
+        State.UpdatedAt = Now;
+        await Write();
+        return new WriteResult<WebhookRecord> { Value = Record() };
     }
 
     public Task<IReadOnlyList<WebhookAttempt>> Deliveries(int limit) =>
@@ -168,9 +265,10 @@ public sealed partial class WebhookGrain(
         {
             _inFlight.Remove(lost);
         }
-        if (State.Definition is { } definition)
+        if (State.Definition is { } definition && !State.Paused)
         {
             var outbox = this.AsReference<IWebhookOutbox>();
+            var previousSecret = State.PreviousSecretUntil > now ? State.PreviousSecret : null;
             // Retries stay in their pages' places; sending follows when each was stored or last failed, oldest first.
             var due = _outbox.Deliveries.Where(p => p.NextAttemptAt <= now && !_inFlight.ContainsKey(p.DeliveryId)).OrderBy(p => p.QueuedAt);
             foreach (var pending in due)
@@ -181,15 +279,15 @@ public sealed partial class WebhookGrain(
                 }
                 _inFlight[pending.DeliveryId] = now;
                 // Task.Run leaves the grain's scheduler: the send runs on the thread pool and reports back as a grain call.
-                _ = Task.Run(() => SendAndReport(outbox, definition, pending), CancellationToken.None);
+                _ = Task.Run(() => SendAndReport(outbox, definition, previousSecret, pending), CancellationToken.None);
             }
         }
         await StopWhenEmpty();
     }
 
-    private async Task SendAndReport(IWebhookOutbox outbox, WebhookDefinition definition, PendingDelivery pending)
+    private async Task SendAndReport(IWebhookOutbox outbox, WebhookDefinition definition, string? previousSecret, PendingDelivery pending)
     {
-        var result = await sender.Send(definition, pending);
+        var result = await sender.Send(definition, pending, previousSecret);
         try
         {
             await outbox.Completed(result);
@@ -230,6 +328,10 @@ public sealed partial class WebhookGrain(
         {
             await Stored(_outbox.Remove(pending.DeliveryId));
             Finish(pending.DeliveryId);
+            if (gaveUp)
+            {
+                KeepGaveUp(pending with { Attempts = result.Attempt });
+            }
         }
         else
         {
@@ -265,6 +367,21 @@ public sealed partial class WebhookGrain(
             State.Done.RemoveRange(0, State.Done.Count - DoneSize);
         }
     }
+
+    private void KeepGaveUp(PendingDelivery delivery)
+    {
+        State.GaveUp.Add(delivery);
+        if (State.GaveUp.Count > GaveUpKept)
+        {
+            State.GaveUp.RemoveRange(0, State.GaveUp.Count - GaveUpKept);
+        }
+    }
+
+    /// <summary>An empty or missing filter list lets everything through; a notice without a queue or process passes no list.</summary>
+    private static bool Passes(WebhookFilters? filters, SlaNotice notice) =>
+        filters is null ||
+        ((filters.Queues is not { Count: > 0 } queues || (notice.Queue is { } queue && queues.Contains(queue))) &&
+         (filters.ProcessIds is not { Count: > 0 } processes || (notice.ProcessId is { } process && processes.Contains(process))));
 
     private void AddToLog(WebhookAttempt attempt)
     {
@@ -303,7 +420,8 @@ public sealed partial class WebhookGrain(
     }
 
     private WebhookRecord Record() =>
-        new(this.GetPrimaryKeyString(), State.Definition!.Url!, State.Definition.Events!, State.UpdatedAt, _outbox.Count);
+        new(this.GetPrimaryKeyString(), State.Definition!.Url!, State.Definition.Events!, State.UpdatedAt, _outbox.Count,
+            State.Definition.Filters, State.Paused, State.PreviousSecretUntil > Now ? State.PreviousSecretUntil : null);
 
     private ValidationErrors Validate(WebhookDefinition definition)
     {
@@ -324,7 +442,29 @@ public sealed partial class WebhookGrain(
         {
             errors.Add("secret", "Give a secret of at least 16 characters; it signs every delivery.");
         }
+        CheckFilter(errors, "filters.queues", definition.Filters?.Queues, IdRules.IsQueueName, IdRules.QueueHint);
+        CheckFilter(errors, "filters.processIds", definition.Filters?.ProcessIds, IdRules.IsId, IdRules.IdHint);
         return errors;
+    }
+
+    private static void CheckFilter(ValidationErrors errors, string field, IReadOnlyList<string>? values, Func<string?, bool> valid, string hint)
+    {
+        if (values is null)
+        {
+            return;
+        }
+        if (values.Count > MaxFilterValues)
+        {
+            errors.Add(field, $"At most {MaxFilterValues} values; this one has {values.Count}.");
+            return;
+        }
+        for (var i = 0; i < values.Count; i++)
+        {
+            if (!valid(values[i]))
+            {
+                errors.Add($"{field}[{i}]", $"{IdRules.Quote(values[i])} is not valid: {hint}.");
+            }
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Delivery {DeliveryId} attempt {Attempt} failed (status {Status}, {Error}); retrying")]

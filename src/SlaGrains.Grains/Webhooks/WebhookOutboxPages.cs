@@ -95,6 +95,22 @@ public sealed class WebhookOutboxPages(IGrainStorage storage, GrainId grainId)
         return true;
     }
 
+    /// <summary>Drops every pending delivery, a page at a time (a deleted webhook's).</summary>
+    public async Task Clear()
+    {
+        foreach (var page in _live.ToList())
+        {
+            foreach (var delivery in page.Deliveries)
+            {
+                _where.Remove(delivery.DeliveryId);
+            }
+            _live.Remove(page);
+            await storage.ClearStateAsync(Name(page.Number), grainId, page.Record);
+            page.Record.State = new WebhookPage();
+            _spare[page.Number] = page.Record;
+        }
+    }
+
     private Task Write(Page page) => storage.WriteStateAsync(Name(page.Number), grainId, page.Record);
 
     private async Task<GrainState<WebhookPage>> Read(int number)

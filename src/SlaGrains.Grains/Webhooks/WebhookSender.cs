@@ -18,7 +18,8 @@ public sealed partial class WebhookSender(IHttpClientFactory httpClients, Outbou
     public const string ConnectionFailed = "connection failed";
     public const string TimedOut = "timed out";
 
-    public async Task<DeliveryResult> Send(WebhookDefinition definition, PendingDelivery pending)
+    /// <summary>Sends one attempt, signed with the secret and, during a rotation's overlap, with <paramref name="previousSecret"/> too.</summary>
+    public async Task<DeliveryResult> Send(WebhookDefinition definition, PendingDelivery pending, string? previousSecret = null)
     {
         ArgumentNullException.ThrowIfNull(definition);
         ArgumentNullException.ThrowIfNull(pending);
@@ -37,7 +38,9 @@ public sealed partial class WebhookSender(IHttpClientFactory httpClients, Outbou
             using var request = new HttpRequestMessage(HttpMethod.Post, definition.Url) { Content = new ByteArrayContent(bytes) };
             request.Content.Headers.ContentType = new("application/json") { CharSet = "utf-8" };
             request.Headers.Add(WebhookSignature.DeliveryHeader, pending.DeliveryId);
-            request.Headers.Add(WebhookSignature.Header, WebhookSignature.Sign(definition.Secret!, bytes));
+            request.Headers.Add(WebhookSignature.Header, previousSecret is null
+                ? WebhookSignature.Sign(definition.Secret!, bytes)
+                : WebhookSignature.Sign(definition.Secret!, bytes) + "," + WebhookSignature.Sign(previousSecret, bytes));
             request.Headers.Add("X-SlaGrains-Event", pending.Type);
             request.Headers.Add("X-SlaGrains-Attempt", attempt.ToString(CultureInfo.InvariantCulture));
             // Headers only: the receiver's body is never read, so no receiver can make us buffer one.

@@ -21,6 +21,17 @@ public sealed class WebhookState
 
     /// <summary>The numbers of the outbox's pages that hold deliveries, oldest first; no other page is read.</summary>
     [Id(4)] public List<int> Pages { get; set; } = [];
+
+    /// <summary>Paused: nothing is sent; notices are still stored.</summary>
+    [Id(5)] public bool Paused { get; set; }
+
+    /// <summary>The latest deliveries that gave up, with their bodies, oldest first, capped: these can be sent again.</summary>
+    [Id(6)] public List<PendingDelivery> GaveUp { get; set; } = [];
+
+    /// <summary>The secret a rotation replaced, which signs beside the new one until <see cref="PreviousSecretUntil"/>.</summary>
+    [Id(7)] public string? PreviousSecret { get; set; }
+
+    [Id(8)] public Instant? PreviousSecretUntil { get; set; }
 }
 
 /// <summary>One page of the outbox: up to <see cref="WebhookOutboxPages.PageSize"/> deliveries, oldest first.</summary>

@@ -24,7 +24,7 @@ public static class ApiJson
         new(JsonSerializer.SerializeToUtf8Bytes(new JsonArray([.. items.Select(i => (JsonNode)Merge(i.Definition, i.Read))]), SlaJson.Options));
 
     /// <summary>The definition's own members, then the read's (ids, versions, statuses) after them.</summary>
-    private static JsonObject Merge<TDefinition, TRead>(TDefinition definition, TRead read)
+    public static JsonObject Merge<TDefinition, TRead>(TDefinition definition, TRead read)
     {
         var node = JsonSerializer.SerializeToNode(definition, SlaJson.Options)!.AsObject();
         foreach (var (name, value) in JsonSerializer.SerializeToNode(read, SlaJson.Options)!.AsObject().ToList())

@@ -22,6 +22,20 @@ public static class ApiProblems
             Title = "The request conflicts with what is stored",
         });
 
+    /// <summary>409 for a delete of what is still in use: <c>detail</c> and <c>usedBy</c> name each user.</summary>
+    public static ProblemHttpResult InUse(string what, IReadOnlyList<string> usedBy) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Still in use",
+            detail: $"The {what} is still used by {string.Join("; ", usedBy)}.",
+            extensions: new Dictionary<string, object?> { ["usedBy"] = usedBy });
+
+    /// <summary>403 for a valid key that may not see or do what the field asks; <c>errors</c> names the field.</summary>
+    public static ProblemHttpResult Forbidden(string field, string message) =>
+        TypedResults.Problem(new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [message] })
+        {
+            Status = StatusCodes.Status403Forbidden,
+            Title = "This key may not do that",
+        });
+
     public static ProblemHttpResult NotFound(string what) =>
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"There is no {what}.");
 }

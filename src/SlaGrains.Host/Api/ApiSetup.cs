@@ -6,7 +6,9 @@ using OpenTelemetry.Metrics;
 using Scalar.AspNetCore;
 using SlaGrains.Grains.Telemetry;
 using SlaGrains.Host.Api.OpenApi;
+using SlaGrains.Host.Audit;
 using SlaGrains.Host.Health;
+using SlaGrains.Host.Hosting;
 using SlaGrains.Host.Security;
 using SlaGrains.Host.Storage;
 
@@ -52,6 +54,7 @@ public static class ApiSetup
         });
 
         builder.Services.AddSlaOpenApi();
+        builder.Services.AddSingleton<IAuditLog, AuditLog>();
         return builder;
     }
 
@@ -59,6 +62,7 @@ public static class ApiSetup
     public static WebApplicationBuilder AddSlaOperations(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        builder.Logging.AddSampler<OutageLogSampler>();
         var health = builder.Services.AddHealthChecks().AddCheck<ClusterHealthCheck>("cluster", tags: ["ready"]);
         if (SlaStorage.PostgresConnectionString(builder.Configuration) is { } postgres)
         {
@@ -121,6 +125,11 @@ public static class ApiSetup
         app.MapEntitlementsApi().ValidatePathIds().ProducesCommonProblems();
         app.MapCasesApi().ValidatePathIds().ProducesCommonProblems();
         app.MapWebhooksApi().ValidatePathIds().ProducesCommonProblems();
+        app.MapAuditApi().ProducesCommonProblems();
+        app.MapEmailsApi().ValidatePathIds().ProducesCommonProblems();
+        app.MapUsersApi().ValidatePathIds().ProducesCommonProblems();
+        app.MapMeApi().ProducesCommonProblems();
+        app.MapCaseListApi().ProducesCommonProblems();
         app.MapReportsApi().ProducesCommonProblems();
         return app;
     }

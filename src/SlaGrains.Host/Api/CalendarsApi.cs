@@ -1,11 +1,15 @@
 using System.ComponentModel;
+using System.Security.Claims;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
 using NodaTime;
+using SlaGrains.Contracts.Audit;
 using SlaGrains.Contracts.Calendars;
 using SlaGrains.Contracts.Catalog;
 using SlaGrains.Domain.Calendars;
 using SlaGrains.Grains.Calendars;
 using SlaGrains.Host.Api.OpenApi;
+using SlaGrains.Host.Audit;
 using SlaGrains.Host.Hosting;
 using SlaGrains.Host.Security;
 
@@ -21,15 +25,27 @@ public static class CalendarsApi
     {
         var group = routes.MapGroup("/api/v1/calendars").WithTags("Calendars");
 
-        group.MapPut("/{calendarId}", async Task<Results<JsonOk<CalendarRead>, ProblemHttpResult>> (string calendarId, HttpRequest request, GrainReferences grains) =>
+        group.MapPut("/{calendarId}", async Task<Results<JsonOk<CalendarRead>, ProblemHttpResult>> (string calendarId, HttpRequest request, GrainReferences grains, ClaimsPrincipal caller, IAuditLog audit) =>
         {
             var (definition, problem) = await JsonBody.Read<CalendarDefinition>(request);
             if (problem is not null)
             {
                 return problem;
             }
-            var result = await grains.Get<ICalendarGrain>(calendarId).Put(definition!);
-            return result.Succeeded ? Shape(result.Value!) : ApiProblems.Invalid(result.Errors!);
+            var calendar = grains.Get<ICalendarGrain>(calendarId);
+            var before = await calendar.Read();
+            var result = await calendar.Put(definition!);
+            if (!result.Succeeded)
+            {
+                return ApiProblems.Invalid(result.Errors!);
+            }
+            var stored = result.Value!;
+            if (!result.Unchanged)
+            {
+                await audit.Record(caller, before is null ? AuditEntry.Created : AuditEntry.Updated,
+                    new AuditResource(AuditResource.Calendar, calendarId), Audited(before), Audited(stored));
+            }
+            return Shape(stored);
         }).RequireAuthorization(Scopes.Admin).AcceptsJson<CalendarDefinition>()
             .WithName("putCalendar").WithSummary("Create or replace a business-hours calendar");
 
@@ -39,6 +55,19 @@ public static class CalendarsApi
                 : ApiProblems.NotFound($"calendar '{calendarId}'")).RequireAuthorization(Scopes.Read)
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
             .WithName("getCalendar").WithSummary("Read a calendar");
+
+        group.MapDelete("/{calendarId}", async Task<Results<NoContent, ProblemHttpResult>> (string calendarId, GrainReferences grains, ClaimsPrincipal caller, IAuditLog audit) =>
+        {
+            var calendar = grains.Get<ICalendarGrain>(calendarId);
+            var before = await calendar.Read();
+            var result = await calendar.Delete();
+            if (result.Succeeded)
+            {
+                await audit.Record(caller, AuditEntry.Deleted, new AuditResource(AuditResource.Calendar, calendarId), Audited(before), null);
+            }
+            return DeleteAnswer.From(result, $"calendar '{calendarId}'");
+        }).RequireAuthorization(Scopes.Admin).ProducesDeleteProblems()
+            .WithName("deleteCalendar").WithSummary("Delete a calendar no process version or entitlement names");
 
         group.MapGet("/", async Task<JsonOk<IReadOnlyList<CalendarRead>>> (GrainReferences grains) =>
         {
@@ -105,6 +134,9 @@ public static class CalendarsApi
 
     private static async Task<BusinessCalendar?> Compile(GrainReferences grains, CompiledCalendars compiled, string calendarId) =>
         await grains.Get<ICalendarGrain>(calendarId).Read() is { } record ? compiled.Get(record) : null;
+
+    /// <summary>A calendar as reads show it, for the audit trail.</summary>
+    internal static JsonObject? Audited(CalendarRecord? record) => record is null ? null : ApiJson.Merge(record.Definition, Read(record));
 
     private static JsonOk<CalendarRead> Shape(CalendarRecord record) => ApiJson.Stored(record.Definition, Read(record));
 

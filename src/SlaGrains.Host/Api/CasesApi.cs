@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using NodaTime;
 using SlaGrains.Contracts.Cases;
@@ -21,7 +22,7 @@ public static class CasesApi
     {
         var group = routes.MapGroup("/api/v1").WithTags("Cases");
 
-        group.MapPost("/cases/{caseId}/events", async Task<Results<JsonOk<CaseSnapshot>, ProblemHttpResult>> (string caseId, HttpRequest request, HttpResponse response, GrainReferences grains, TimeProvider clock) =>
+        group.MapPost("/cases/{caseId}/events", async Task<Results<JsonOk<CaseSnapshot>, ProblemHttpResult>> (string caseId, HttpRequest request, HttpResponse response, GrainReferences grains, TimeProvider clock, ClaimsPrincipal user) =>
         {
             var (body, problem) = await JsonBody.Read<EventRequest>(request);
             if (problem is not null)
@@ -32,7 +33,7 @@ public static class CasesApi
             {
                 return ApiProblems.Invalid("caseId", $"The body names case '{named}' but the path names '{caseId}'; leave caseId out here.");
             }
-            var (e, errors) = body.ToEvent(Instant.FromDateTimeOffset(clock.GetUtcNow()));
+            var (e, errors) = body.ToEvent(Instant.FromDateTimeOffset(clock.GetUtcNow()), Caller.From(user).Actor);
             if (e is null)
             {
                 return ApiProblems.Invalid(errors);
@@ -55,7 +56,7 @@ public static class CasesApi
             .WithDescription($"An event already applied (same eventId, same content) is not applied again: the answer carries `{ReplayHeader}: true`. "
                 + "The same eventId with different content is 409. Events of a case other than `opened` need the case to exist (404).");
 
-        group.MapPost("/events", async Task<Results<JsonOk<BatchResult[]>, ProblemHttpResult>> (HttpRequest request, GrainReferences grains, TimeProvider clock) =>
+        group.MapPost("/events", async Task<Results<JsonOk<BatchResult[]>, ProblemHttpResult>> (HttpRequest request, GrainReferences grains, TimeProvider clock, ClaimsPrincipal user) =>
         {
             var (batch, problem) = await JsonBody.Read<List<EventRequest>>(request);
             if (problem is not null)
@@ -66,7 +67,7 @@ public static class CasesApi
             {
                 return ApiProblems.Invalid("$", $"A batch holds at most {MaxBatch} events; this one has {batch.Count}.");
             }
-            return ApiJson.Ok(await ApplyBatch(batch, grains, Instant.FromDateTimeOffset(clock.GetUtcNow())));
+            return ApiJson.Ok(await ApplyBatch(batch, grains, Instant.FromDateTimeOffset(clock.GetUtcNow()), Caller.From(user).Actor));
         }).RequireAuthorization(Scopes.EventsWrite).AcceptsJson<List<EventRequest>>()
             .WithName("applyEventBatch").WithSummary("Send a batch of events (a bare JSON array) of one or more cases")
             .WithDescription($"The body is a JSON array of events, each naming its caseId; at most {MaxBatch}. "
@@ -139,7 +140,7 @@ public static class CasesApi
     /// One result per event, in order. Events of one case are applied in the order sent; different cases run in
     /// parallel, since each case is its own grain.
     /// </summary>
-    private static async Task<BatchResult[]> ApplyBatch(List<EventRequest> batch, GrainReferences grains, Instant receivedAt)
+    private static async Task<BatchResult[]> ApplyBatch(List<EventRequest> batch, GrainReferences grains, Instant receivedAt, EventActor actor)
     {
         var results = new BatchResult[batch.Count];
         var byCase = new Dictionary<string, List<(int Index, CaseEvent Event)>>(StringComparer.Ordinal);
@@ -151,7 +152,7 @@ public static class CasesApi
                 results[i] = new BatchResult(item?.CaseId, item?.EventId, StatusCodes.Status400BadRequest, Errors("caseId", "Each event in a batch names its caseId (1 to 100 letters, digits or . _ - : @)."));
                 continue;
             }
-            var (e, errors) = item.ToEvent(receivedAt);
+            var (e, errors) = item.ToEvent(receivedAt, actor);
             if (e is null)
             {
                 results[i] = new BatchResult(item.CaseId, item.EventId, StatusCodes.Status400BadRequest, errors);

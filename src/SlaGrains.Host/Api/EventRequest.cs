@@ -18,11 +18,17 @@ public sealed record EventRequest
     public bool? Public { get; init; }
     public string? Milestone { get; init; }
 
+    /// <summary>For <c>taskCompleted</c>: <c>{"taskId": "…"}</c>, the task as the case's snapshot lists it.</summary>
+    public TaskDetails? Task { get; init; }
+
     private static readonly string TypeMissing =
         $"Give the event type: {string.Join(", ", CaseEventTypes.Sendable.SkipLast(1).Select(CaseEventTypes.Name))} or {CaseEventTypes.Name(CaseEventTypes.Sendable[^1])}.";
 
-    /// <summary>The engine's event, with <c>occurredAt</c> defaulting to the time of receipt; or the errors by field.</summary>
-    public (CaseEvent? Event, Dictionary<string, string[]> Errors) ToEvent(Instant receivedAt)
+    /// <summary>
+    /// The engine's event, with <c>occurredAt</c> defaulting to the time of receipt and the sender the host
+    /// authenticated as its actor; or the errors by field.
+    /// </summary>
+    public (CaseEvent? Event, Dictionary<string, string[]> Errors) ToEvent(Instant receivedAt, EventActor actor)
     {
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(EventId))
@@ -47,6 +53,8 @@ public sealed record EventRequest
             Changes = Changes,
             Public = Public,
             Milestone = Milestone,
+            Task = Task,
+            Actor = actor,
         }, errors);
     }
 }

@@ -9,7 +9,7 @@ namespace SlaGrains.Host.Api;
 /// </summary>
 public sealed partial class StorageUnavailableHandler : IExceptionHandler, IDisposable
 {
-    private static readonly TimeSpan CountEvery = TimeSpan.FromSeconds(10);
+    internal static readonly TimeSpan CountEvery = TimeSpan.FromSeconds(10);
     private readonly ILogger<StorageUnavailableHandler> _logger;
     // An outage fails every request: the first 503 of each 10 s says why, and one line counts the rest of those 10 s,
     // so the log stays readable instead of holding a stack trace per request.

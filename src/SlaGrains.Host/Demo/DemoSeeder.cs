@@ -93,6 +93,9 @@ public sealed partial class DemoSeeder(GrainReferences grains, TimeProvider cloc
                     new ActionDefinition { When = ActionTrigger.Violation, Type = ActionType.Webhook },
                     new ActionDefinition { When = ActionTrigger.Violation, OffsetMinutes = 10, Type = ActionType.Escalate, SetPriority = "Urgent", SetQueue = "Tier 2" },
                     new ActionDefinition { When = ActionTrigger.Success, Type = ActionType.Webhook },
+                    // Salesforce's usual success action: the first response moves the case on to the next status.
+                    new ActionDefinition { When = ActionTrigger.Success, Type = ActionType.FieldUpdate, Set = new Dictionary<string, string?> { ["status"] = "Responded" } },
+                    new ActionDefinition { When = ActionTrigger.Violation, Type = ActionType.Task, Subject = "Call the customer back about {{case.subject}}", DueInMinutes = 30 },
                 ],
             },
             new MilestoneDefinition

@@ -6,7 +6,7 @@ namespace SlaGrains.Host.Live;
 
 /// <summary>
 /// This process's relay: every change in the cluster arrives here, and goes to the SignalR groups of this process
-/// that subscribed to its case or its queue. SignalR groups stay local, so no backplane is needed. A change nobody
+/// that subscribed to its case, its queue, its owner or all cases. SignalR groups stay local, so no backplane is needed. A change nobody
 /// here watches is dropped before its payload is built.
 /// </summary>
 public sealed class HubRelay(IHubContext<SlaHub> hub, LiveSubscriptions subscriptions) : ILiveRelay
@@ -16,7 +16,7 @@ public sealed class HubRelay(IHubContext<SlaHub> hub, LiveSubscriptions subscrip
         ArgumentNullException.ThrowIfNull(changes);
         foreach (var change in changes)
         {
-            if (Watching(change.Snapshot.CaseId, change.Snapshot.Queue) is { Count: > 0 } groups)
+            if (Watching(change.Snapshot.CaseId, change.Snapshot.Queue, change.Snapshot.Owner) is { Count: > 0 } groups)
             {
                 await hub.Clients.Groups(groups).SendAsync(LivePayloads.CaseChanged, LivePayloads.Case(change));
             }
@@ -28,15 +28,15 @@ public sealed class HubRelay(IHubContext<SlaHub> hub, LiveSubscriptions subscrip
         ArgumentNullException.ThrowIfNull(notices);
         foreach (var notice in notices)
         {
-            if (Watching(notice.CaseId, notice.Queue) is { Count: > 0 } groups)
+            if (Watching(notice.CaseId, notice.Queue, notice.Owner) is { Count: > 0 } groups)
             {
                 await hub.Clients.Groups(groups).SendAsync(LivePayloads.MethodFor(notice), LivePayloads.Notice(notice));
             }
         }
     }
 
-    /// <summary>The groups of the case and of its queue that have members in this process.</summary>
-    private List<string> Watching(string caseId, string? queue)
+    /// <summary>The groups of the case, its queue, its owner and of all cases that have members in this process.</summary>
+    private List<string> Watching(string caseId, string? queue, string? owner)
     {
         List<string> groups = [];
         if (LivePayloads.CaseGroup(caseId) is var caseGroup && subscriptions.HasMembers(caseGroup))
@@ -46,6 +46,14 @@ public sealed class HubRelay(IHubContext<SlaHub> hub, LiveSubscriptions subscrip
         if (queue is not null && LivePayloads.QueueGroup(queue) is var queueGroup && subscriptions.HasMembers(queueGroup))
         {
             groups.Add(queueGroup);
+        }
+        if (owner is not null && LivePayloads.OwnerGroup(owner) is var ownerGroup && subscriptions.HasMembers(ownerGroup))
+        {
+            groups.Add(ownerGroup);
+        }
+        if (subscriptions.HasMembers(LivePayloads.AllGroup))
+        {
+            groups.Add(LivePayloads.AllGroup);
         }
         return groups;
     }

@@ -15,4 +15,10 @@ public sealed class LiveHubOptions
     public int CallsPerSecond { get; set; } = 200;
 
     public int CallBurst { get; set; } = 2000;
+
+    /// <summary>
+    /// How often open connections made with a personal key are checked against the key's user: a revoked or expired
+    /// key, or a deactivated user, loses its connections within this time.
+    /// </summary>
+    public TimeSpan KeyRecheckInterval { get; set; } = TimeSpan.FromSeconds(5);
 }

@@ -38,4 +38,9 @@ public static class LivePayloads
     public static string CaseGroup(string caseId) => $"case:{caseId}";
 
     public static string QueueGroup(string queue) => $"queue:{queue}";
+
+    public static string OwnerGroup(string owner) => $"owner:{owner}";
+
+    /// <summary>Every open case's changes: supervisors' and admins' "all open cases" views.</summary>
+    public const string AllGroup = "all";
 }

@@ -4,6 +4,8 @@ using System.Text;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
+using SlaGrains.Contracts.People;
+using SlaGrains.Domain.Cases;
 using SlaGrains.Host.Hosting;
 using SlaGrains.Host.Live;
 
@@ -11,7 +13,7 @@ namespace SlaGrains.Host.Security;
 
 /// <summary>
 /// Authenticates <c>X-Api-Key</c> (or <c>Authorization: Bearer</c>; on the hub also <c>access_token</c> in the query,
-/// where browsers cannot set headers) against the configured keys. A query string ends up in proxies' logs, so no
+/// where browsers cannot set headers) against the configured keys (integrations) and the users' personal keys. A query string ends up in proxies' logs, so no
 /// other route reads it. The operations dashboard is a page a browser opens, which cannot set a header either: there
 /// the key is also the password of HTTP Basic credentials, which its 401 asks the browser for (any user name). An
 /// address that presented too many wrong keys is refused before its key is compared. Keys are never logged; names are.
@@ -21,6 +23,7 @@ public sealed class ApiKeyAuthenticationHandler(
     ILoggerFactory logger,
     UrlEncoder encoder,
     ApiKeyRing keys,
+    GrainReferences grains,
     FailedKeyLimiter failures) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
@@ -30,27 +33,39 @@ public sealed class ApiKeyAuthenticationHandler(
 
     private TimeSpan? _blockedFor;
 
-    protected override Task<AuthenticateResult> HandleAuthenticateAsync()
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var presented = Presented();
         if (string.IsNullOrEmpty(presented))
         {
-            return Task.FromResult(AuthenticateResult.NoResult());
+            return AuthenticateResult.NoResult();
         }
         var address = Context.Connection.RemoteIpAddress;
         if (failures.IsBlocked(address, out var retryAfter))
         {
             _blockedFor = retryAfter;
-            return Task.FromResult(AuthenticateResult.Fail("Too many wrong API keys from this address."));
+            return AuthenticateResult.Fail("Too many wrong API keys from this address.");
         }
-        if (keys.Find(presented) is not { } key)
+        IEnumerable<Claim>? claims = null;
+        if (UserKeys.KeyIdOf(presented) is { } keyId)
+        {
+            // Asked on every request, not cached: the user's grain is the one place a revocation is known at once.
+            if (await grains.Get<IUserKeyGrain>(keyId).Authenticate(UserKeys.Hash(presented)) is { } holder)
+            {
+                claims = Caller.ClaimsOf(ActorKind.User, holder.UserId, holder.Name, holder.Role, holder.Queues, RoleScopes.Of(holder.Role), holder.KeyId);
+            }
+        }
+        else if (keys.Find(presented) is { } key)
+        {
+            claims = Caller.ClaimsOf(ActorKind.Integration, key.Name, key.Name, null, [], key.Scopes, null);
+        }
+        if (claims is null)
         {
             failures.Failed(address);
-            return Task.FromResult(AuthenticateResult.Fail("Unknown API key."));
+            return AuthenticateResult.Fail("Unknown, revoked or expired API key.");
         }
-        var claims = key.Scopes.Select(s => new Claim(ScopeClaim, s)).Append(new Claim(ClaimTypes.Name, key.Name));
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
-        return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName)));
+        return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
     }
 
     private string? Presented()
@@ -100,7 +115,7 @@ public sealed class ApiKeyAuthenticationHandler(
             Response.Headers.WWWAuthenticate = "Basic realm=\"SlaGrains operations\", charset=\"UTF-8\"";
         }
         return Problem(StatusCodes.Status401Unauthorized, "A valid API key is required",
-            $"Send your key in the {Header} header (on the hub, also as {QueryParameter} in the query; on {OperationsDashboard.Path}, " +
+            $"Send a valid key (not revoked or expired, of an active user) in the {Header} header (on the hub, also as {QueryParameter} in the query; on {OperationsDashboard.Path}, " +
             "also as the password of Basic credentials).");
     }
 

@@ -42,8 +42,12 @@ public static partial class ApiKeySetup
             .Validate(o => o.Limit >= 1 && o.Window > TimeSpan.Zero, $"{FailedKeyOptions.Section}: Limit must be at least 1 and Window positive.")
             .ValidateOnStart();
         builder.Services.AddSingleton<FailedKeyLimiter>();
-        builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
+        var authentication = builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        if (authentication.AddSlaOidc(builder.Configuration))
+        {
+            builder.Services.Configure<AuthenticationOptions>(o => o.DefaultScheme = OidcSetup.SelectorScheme);
+        }
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(Scopes.EventsWrite, p => p.RequireClaim(ApiKeyAuthenticationHandler.ScopeClaim, Scopes.EventsWrite))
             .AddPolicy(Scopes.Read, p => p.RequireClaim(ApiKeyAuthenticationHandler.ScopeClaim, Scopes.Read))

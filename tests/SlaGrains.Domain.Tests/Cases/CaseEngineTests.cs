@@ -269,8 +269,8 @@ public sealed class CaseEngineTests
 
         Assert.Equal("resolution#1", CaseEngine.NearestOpenMilestone(open)!.Id);
         Assert.Null(CaseEngine.NearestOpenMilestone(replied));
-        Assert.Equal("Tier 1", CaseEngine.IndexedQueue(replied));
-        Assert.Null(CaseEngine.IndexedQueue(closed));
+        Assert.Equal([CaseIndexes.All, "Tier 1"], CaseIndexes.Of(replied));
+        Assert.Empty(CaseIndexes.Of(closed));
     }
 
     [Fact]

@@ -112,6 +112,35 @@ public sealed class CaseGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_field_update_a_task_and_an_email_happen_once_however_often_the_deadline_wakes_the_case()
+    {
+        var entitlement = await Entitle(milestones: [FirstResponse(
+            new ActionDefinition { When = ActionTrigger.Violation, Type = ActionType.FieldUpdate, Set = new Dictionary<string, string?> { ["status"] = "Missed" } },
+            new ActionDefinition { When = ActionTrigger.Violation, Type = ActionType.Task, Subject = "Call back", DueInMinutes = 30 },
+            new ActionDefinition { When = ActionTrigger.Violation, Type = ActionType.Email, To = ["desk@example.com"], Subject = "{{case.id}} missed", Body = "b" }) with { Warnings = [] }]);
+        var caseId = NewCaseId();
+        await Open(caseId, entitlement);
+        await fixture.Advance(caseId, TimeSpan.FromMinutes(60));
+        var violation = $"{caseId}/first-response#1/violation/0m";
+        await fixture.Publisher.WaitFor(caseId, violation);
+
+        // A failover can deliver the same tick twice, to a fresh activation that reads the case from storage.
+        await Case(caseId).Cast<IGrainManagementExtension>().DeactivateOnIdle();
+        var remindable = fixture.Client.GetGrain<IRemindable>(GrainId.Create("case", caseId));
+        await remindable.ReceiveReminder("ms:first-response#1", new TickStatus(DateTime.UtcNow, TimeSpan.FromMinutes(1), DateTime.UtcNow));
+        await remindable.ReceiveReminder("ms:first-response#1", new TickStatus(DateTime.UtcNow, TimeSpan.FromMinutes(1), DateTime.UtcNow));
+
+        var history = await Case(caseId).GetHistory();
+        Assert.Equal([$"{violation}/fieldUpdate/0", $"{violation}/task/0"], history.Where(e => e.NotificationId == violation).Select(e => e.EventId).Order(StringComparer.Ordinal));
+        var snapshot = (await Case(caseId).GetSnapshot(null))!;
+        Assert.Equal("Missed", snapshot.Status);
+        Assert.Equal($"{violation}/task/0", Assert.Single(snapshot.Tasks).TaskId);
+        Assert.Single(fixture.Publisher.NoticesFor(caseId));
+        var email = Assert.Single(fixture.Publisher.FiredFor(caseId).SelectMany(f => f.Emails ?? []));
+        Assert.Equal(($"{violation}/email/0", $"{caseId} missed"), (email.Id, email.Subject));
+    }
+
+    [Fact]
     public async Task An_escalation_is_an_event_in_the_history_and_starts_milestones_whose_criteria_now_match()
     {
         var escalate = new ActionDefinition { When = ActionTrigger.Violation, Type = ActionType.Escalate, SetPriority = "Urgent", SetQueue = $"Tier 2 {Guid.NewGuid():N}" };

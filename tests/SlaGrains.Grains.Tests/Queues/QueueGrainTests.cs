@@ -1,6 +1,7 @@
 using NodaTime;
 using Orleans.Storage;
 using SlaGrains.Contracts.Queues;
+using SlaGrains.Domain.Cases;
 using SlaGrains.Grains.Queues;
 using SlaGrains.Grains.Tests.Cases;
 
@@ -80,6 +81,54 @@ public sealed class QueueGrainTests(ClusterFixture fixture)
         }, state => state is { Indexed: true });
         await fixture.Client.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
         Assert.Equal(["c-1"], (await Queue(queue).List(100)).Select(e => e.CaseId));
+    }
+
+    [Fact]
+    public async Task A_page_starts_after_its_cursor_and_holds_only_the_states_and_queues_asked_for_across_buckets()
+    {
+        var index = NewQueue();
+        var violated = new MilestoneSnapshot
+        {
+            Id = "first-response#1", Name = "First Response", Instance = 1, Status = MilestoneStatus.Violated, IsViolated = true,
+            StartedAt = Start, TargetAt = Start, TargetSeconds = 60, ElapsedSeconds = 60, RemainingSeconds = 0, OverdueSeconds = 5,
+            PausedSeconds = 0, ActualElapsedSeconds = 65, ClockRunning = true,
+        };
+        var entries = Enumerable.Range(0, 40).Select(i => Entry($"p-{i:00}", Start + Duration.FromMinutes(i)) with
+        {
+            Queue = i % 2 == 0 ? "Even" : "Odd",
+            OpenMilestones = i % 4 == 0 ? [violated] : [],
+        }).ToList();
+        Assert.True(entries.Select(e => QueueBuckets.Of(e.CaseId)).Distinct().Count() > 10);
+        foreach (var entry in entries)
+        {
+            await Bucket(index, entry.CaseId).Upsert(entry);
+        }
+        await SlaDriver.Eventually(() => Queue(index).List(100), listed => listed.Count == 40);
+
+        var first = await Queue(index).Page(new QueueQuery { Limit = 3, Queues = ["Even"] });
+        var second = await Queue(index).Page(new QueueQuery { Limit = 3, Queues = ["Even"], After = QueuePosition.Of(first[^1]) });
+        var violatedOnly = await Queue(index).Page(new QueueQuery { Limit = 100, States = [CaseListState.Violated] });
+        var none = await Queue(index).Page(new QueueQuery { Limit = 100, Queues = ["Other"] });
+
+        Assert.Equal(["p-00", "p-02", "p-04"], first.Select(e => e.CaseId));
+        Assert.Equal(["p-06", "p-08", "p-10"], second.Select(e => e.CaseId));
+        Assert.Equal(Enumerable.Range(0, 10).Select(i => $"p-{i * 4:00}"), violatedOnly.Select(e => e.CaseId));
+        Assert.Empty(none);
+    }
+
+    [Fact]
+    public void Positions_order_as_the_listing_does_cases_without_a_deadline_last()
+    {
+        var early = new QueuePosition(Start, "b");
+        var none = new QueuePosition(null, "b");
+
+        Assert.True(early.Precedes(Entry("c", Start)));
+        Assert.False(early.Precedes(Entry("a", Start)));
+        Assert.True(early.Precedes(Entry("a", Start + Duration.FromSeconds(1))));
+        Assert.True(early.Precedes(Entry("a", null)));
+        Assert.False(none.Precedes(Entry("z", Start)));
+        Assert.True(none.Precedes(Entry("c", null)));
+        Assert.False(none.Precedes(Entry("a", null)));
     }
 
     /// <summary>Activations of <paramref name="queue"/>'s bucket grains in the cluster, as Orleans' management grain counts them.</summary>

@@ -49,16 +49,17 @@ public sealed class ApiKeySecurityTransformer : IOpenApiDocumentTransformer, IOp
     {
         ArgumentNullException.ThrowIfNull(operation);
         ArgumentNullException.ThrowIfNull(context);
-        var scopes = context.Description.ActionDescriptor.EndpointMetadata.OfType<IAuthorizeData>()
-            .Select(a => a.Policy).OfType<string>().Distinct().ToList();
-        if (scopes.Count == 0)
+        var authorize = context.Description.ActionDescriptor.EndpointMetadata.OfType<IAuthorizeData>().ToList();
+        if (authorize.Count == 0)
         {
             return Task.CompletedTask;
         }
+        // No policy named: any valid key will do (GET /api/v1/me).
+        var scopes = authorize.Select(a => a.Policy).OfType<string>().Distinct().ToList();
         operation.Security ??= [];
         operation.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(ApiKey, context.Document)] = scopes });
         operation.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(Bearer, context.Document)] = scopes });
-        var needs = $"Needs a key with the `{string.Join("` and `", scopes)}` scope.";
+        var needs = scopes.Count == 0 ? "Needs any valid key." : $"Needs a key with the `{string.Join("` and `", scopes)}` scope.";
         operation.Description = string.IsNullOrEmpty(operation.Description) ? needs : $"{operation.Description}\n\n{needs}";
         return Task.CompletedTask;
     }

@@ -1,4 +1,4 @@
-import type { Milestone } from './model';
+import type { Milestone } from '../api/model';
 
 /**
  * How a milestone looks at a moment, computed in the browser from the last snapshot alone: the server pushes changes,

@@ -1,14 +1,17 @@
 import * as signalR from '@microsoft/signalr';
-import type { CaseSnapshot, Notice } from './model';
+import type { CaseSnapshot, Notice } from '../api/model';
 
-export type ConnectionState = 'connected' | 'reconnecting' | 'disconnected';
+export type ConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'disconnected';
 
 export interface LiveHandlers {
   caseChanged(snapshot: CaseSnapshot): void;
-  violated(notice: Notice): void;
+  /** milestoneWarning, milestoneViolated and milestoneCompleted: the webhook payload, with its stable deliveryId. */
+  notice(notice: Notice): void;
   state(state: ConnectionState): void;
   /** After a reconnect the groups are gone: subscribe again and take fresh snapshots. */
   reconnected(): void;
+  /** The server closed the connection for good (a revoked key, the host stopping) or reconnecting gave up. */
+  closed(error?: Error): void;
 }
 
 /** The hub connection: the key travels as access_token, as browsers cannot set headers on WebSockets. */
@@ -22,13 +25,20 @@ export class Live {
       .configureLogging(signalR.LogLevel.Warning)
       .build();
     this.connection.on('caseChanged', handlers.caseChanged);
-    this.connection.on('milestoneViolated', handlers.violated);
+    for (const type of ['milestoneWarning', 'milestoneViolated', 'milestoneCompleted']) {
+      this.connection.on(type, handlers.notice);
+    }
+    // Escalations arrive as a caseChanged too; the notice itself adds nothing the row does not show.
+    this.connection.on('caseEscalated', () => undefined);
     this.connection.onreconnecting(() => handlers.state('reconnecting'));
     this.connection.onreconnected(() => {
       handlers.state('connected');
       handlers.reconnected();
     });
-    this.connection.onclose(() => handlers.state('disconnected'));
+    this.connection.onclose((error) => {
+      handlers.state('disconnected');
+      handlers.closed(error);
+    });
   }
 
   async start(): Promise<void> {

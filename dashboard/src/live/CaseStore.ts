@@ -1,4 +1,4 @@
-import type { CaseSnapshot } from './model';
+import type { CaseSnapshot } from '../api/model';
 
 /** A snapshot and how far the browser's clock is from the server's, measured when it arrived. */
 export interface Held {

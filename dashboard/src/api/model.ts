@@ -30,9 +30,12 @@ export interface CaseSnapshot {
   status: string | null;
   priority: string | null;
   queue: string | null;
+  owner?: string | null;
+  accountId?: string | null;
   subject: string | null;
   closed: boolean;
   isStopped: boolean;
+  stoppedSince?: string | null;
   milestoneStatus: 'Compliant' | 'OpenViolation' | 'ClosedViolation';
   entitlementId: string | null;
   entitlementReason: string | null;
@@ -47,6 +50,7 @@ export interface Notice {
   occurredAt: string;
   caseId: string;
   queue: string | null;
+  late?: boolean;
   milestone: Milestone;
 }
 
@@ -56,4 +60,43 @@ export interface CaseEvent {
   occurredAt: string;
   changes?: Record<string, unknown> | null;
   milestone?: string | null;
+  actor?: { kind: 'user' | 'integration'; id: string } | null;
+}
+
+/** GET /api/v1/me: who the key belongs to (docs/api.md, "People"). */
+export interface Me {
+  kind: 'user' | 'integration';
+  id: string;
+  name: string;
+  email?: string | null;
+  role?: 'agent' | 'supervisor' | 'admin' | null;
+  queues: string[];
+  scopes: string[];
+  /** Supervisors, admins and integrations list every open case; agents their own and their queues'. */
+  seesAllCases: boolean;
+  keyId?: string | null;
+}
+
+/** GET /api/v1/entitlements/{id}: what the tracker shows of it. */
+export interface Entitlement {
+  entitlementId: string;
+  name?: string | null;
+  status: 'Active' | 'Expired' | 'Inactive';
+  remainingCases: number | null;
+}
+
+/** GET /api/v1/calendars/{id}: what the tracker shows of it. */
+export interface Calendar {
+  calendarId: string;
+  name?: string | null;
+  timeZone?: string | null;
+}
+
+/** RFC 7807 problem details, as every API error is. */
+export interface Problem {
+  type?: string;
+  title?: string;
+  status?: number;
+  detail?: string;
+  errors?: Record<string, string[]>;
 }
