@@ -1,10 +1,12 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using SlaGrains.Contracts.Reports;
 using SlaGrains.Domain.Validation;
 using SlaGrains.Grains.Calendars;
 using SlaGrains.Grains.Live;
 using SlaGrains.Grains.Email;
+using SlaGrains.Grains.Reports;
 using SlaGrains.Grains.Webhooks;
 
 namespace SlaGrains.Grains;
@@ -17,6 +19,7 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<ISlaPublisher, SlaPublisher>();
         services.AddSlaWebhooks();
         services.AddSlaEmail();
+        services.TryAddSingleton<IReportStore, InMemoryReportStore>(); // a host with PostgreSQL registers its own first
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<IIncomingGrainCallFilter, StorageFailureFilter>();
         // Hosts bind Sla:Limits onto these options; the grains take the record itself, as the engine's validators do.

@@ -13,6 +13,7 @@ using SlaGrains.Host.Benchmark;
 using SlaGrains.Host.Demo;
 using SlaGrains.Host.Hosting;
 using SlaGrains.Host.Live;
+using SlaGrains.Host.Reports;
 using SlaGrains.Host.Security;
 using SlaGrains.Host.Storage;
 
@@ -70,6 +71,7 @@ else
 }
 builder.Services.Configure<CalendarCacheOptions>(builder.Configuration.GetSection(CalendarCacheOptions.Section));
 builder.Services.AddSingleton<GrainReferences>();
+builder.Services.AddSlaReports(postgres);
 builder.AddSlaOperations();
 if (role.ServesClients)
 {

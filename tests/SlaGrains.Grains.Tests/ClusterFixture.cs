@@ -3,6 +3,7 @@ using Microsoft.Extensions.Time.Testing;
 using Orleans.Serialization;
 using Orleans.Storage;
 using Orleans.TestingHost;
+using SlaGrains.Contracts.Reports;
 using SlaGrains.Grains.Tests.Timing;
 using SlaGrains.Host.Storage;
 
@@ -29,6 +30,9 @@ public sealed class ClusterFixture : IAsyncLifetime
     /// <summary>The same storage, to fail a grain's writes.</summary>
     public FaultyStorage Faults => (FaultyStorage)Storage;
 
+    /// <summary>The silo's report store, to read the facts cases wrote or refuse their writes.</summary>
+    public FaultyReportStore Reports { get; } = new(new SlaGrains.Grains.Reports.InMemoryReportStore());
+
     public async Task InitializeAsync()
     {
         var builder = new InProcessTestClusterBuilder(1);
@@ -38,6 +42,7 @@ public sealed class ClusterFixture : IAsyncLifetime
             silo.Services.AddKeyedSingleton<IGrainStorage>(StorageNames.Sla,
                 (services, _) => new FaultyStorage(new InProcessGrainStorage(new ExactGrainStorageSerializer(services.GetRequiredService<Serializer>()))));
             silo.UseInMemoryReminderService();
+            silo.Services.AddSingleton<IReportStore>(Reports);
             silo.UseTestTimeAndPublisher(Clock, Publisher);
         });
         Cluster = builder.WithSlaClient().Build();

@@ -9,7 +9,7 @@ using SlaGrains.Bench;
 using SlaGrains.Tests.Shared.Postgres;
 using SlaGrains.Tests.Shared.Webhooks;
 
-// dotnet run -c Release --project tools/SlaGrains.Bench -- [--seconds 20] [--warmup 15] [--rounds 4] [--concurrency 32] [--cases 1000] [--clients 1000] [--only memory|postgres|hanging[,...]] [--group-commit on|off|ab] [--only cluster --cluster http://127.0.0.1:5080 --key dev-admin-key]
+// dotnet run -c Release --project tools/SlaGrains.Bench -- [--seconds 20] [--warmup 15] [--rounds 4] [--concurrency 32] [--cases 1000] [--clients 1000] [--only memory|postgres|hanging|reports[,...]] [--facts 1000000 --what-if-cases 10000 --lag-samples 200] [--group-commit on|off|ab] [--only cluster --cluster http://127.0.0.1:5080 --key dev-admin-key]
 // Needs a Release build of the host (dotnet build -c Release) and the local PostgreSQL (scripts/postgres-up.sh).
 var seconds = Arg("--seconds", 20);
 var concurrency = Arg("--concurrency", 32);
@@ -42,6 +42,8 @@ if (Runs("postgres"))
     await MeasurePostgres();
 if (only?.Contains("cluster") == true)
     await MeasureCluster();
+if (only?.Contains("reports") == true) // only when asked: it writes a million facts
+    await ReportsBench.Run(root, server, rows, Arg("--facts", 1_000_000), Arg("--what-if-cases", 10_000), Arg("--lag-samples", 200));
 
 Console.WriteLine();
 Console.WriteLine("| what | figure | limit (same run) / goal | ratio |");

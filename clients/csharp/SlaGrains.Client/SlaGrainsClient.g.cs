@@ -537,6 +537,54 @@ namespace SlaGrains.Client
         /// <exception cref="ApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<CaseListPage> ListCasesAsync(string? owner = null, System.Collections.Generic.IEnumerable<string>? queue = null, System.Collections.Generic.IEnumerable<string>? state = null, string? cursor = null, int? limit = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// SLA attainment by group and period: met, met late, violated, open, canceled, time to complete, overdue
+        /// </summary>
+        /// <remarks>
+        /// Each milestone instance counts in the period holding its target. The answer carries an ETag: send it back in If-None-Match to get 304 while no outcome has changed (docs/api.md, "Reports").
+        /// <br/>
+        /// <br/>Needs a key with the `read` scope.
+        /// </remarks>
+        /// <param name="from">Targets at or after this instant (ISO 8601 with an offset)</param>
+        /// <param name="to">Targets before this instant; at most 400 days after from</param>
+        /// <param name="groupBy">One or two of queue, milestone, entitlement, account, owner, priority, process, comma-separated</param>
+        /// <param name="interval">none (default), hour, day, week (ISO, from Monday) or month</param>
+        /// <param name="timeZone">The IANA zone periods follow (default UTC)</param>
+        /// <returns>OK</returns>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<ComplianceReport> GetComplianceReportAsync(string? from = null, string? to = null, string? groupBy = null, string? interval = null, string? timeZone = null, System.Collections.Generic.IEnumerable<string>? queue = null, System.Collections.Generic.IEnumerable<string>? milestone = null, System.Collections.Generic.IEnumerable<string>? entitlementId = null, System.Collections.Generic.IEnumerable<string>? accountId = null, System.Collections.Generic.IEnumerable<string>? owner = null, System.Collections.Generic.IEnumerable<string>? priority = null, System.Collections.Generic.IEnumerable<string>? processId = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// List milestone facts by target, cursor-paged JSON, or all of them as CSV with Accept: text/csv
+        /// </summary>
+        /// <remarks>
+        /// Facts are ordered by targetAt, then caseId, then milestoneId. With Accept: text/csv the answer is streamed CSV with one header row.
+        /// <br/>
+        /// <br/>Needs a key with the `read` scope.
+        /// </remarks>
+        /// <param name="from">Targets at or after this instant (ISO 8601 with an offset)</param>
+        /// <param name="to">Targets before this instant; at most 400 days after from</param>
+        /// <param name="cursor">The nextCursor of the previous page</param>
+        /// <param name="limit">At most this many facts per page (1 to 1000, default 100); CSV answers every fact from the cursor on</param>
+        /// <returns>OK</returns>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<MilestoneFactPage> ListMilestoneFactsAsync(string? from = null, string? to = null, System.Collections.Generic.IEnumerable<string>? queue = null, System.Collections.Generic.IEnumerable<string>? milestone = null, System.Collections.Generic.IEnumerable<string>? entitlementId = null, System.Collections.Generic.IEnumerable<string>? accountId = null, System.Collections.Generic.IEnumerable<string>? owner = null, System.Collections.Generic.IEnumerable<string>? priority = null, System.Collections.Generic.IEnumerable<string>? processId = null, string? cursor = null, int? limit = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Replay a period's cases of a process under a draft definition and compare the compliance reports
+        /// </summary>
+        /// <remarks>
+        /// The draft has the shape of PUT /api/v1/processes/{processId} and is validated the same way, but not stored. At most 10000 cases (413 beyond) and 60 seconds (422 beyond).
+        /// <br/>
+        /// <br/>Needs a key with the `read` scope.
+        /// </remarks>
+        /// <returns>OK</returns>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<WhatIfReport> RunWhatIfAsync(WhatIfRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
@@ -6846,6 +6894,557 @@ namespace SlaGrains.Client
             }
         }
 
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// SLA attainment by group and period: met, met late, violated, open, canceled, time to complete, overdue
+        /// </summary>
+        /// <remarks>
+        /// Each milestone instance counts in the period holding its target. The answer carries an ETag: send it back in If-None-Match to get 304 while no outcome has changed (docs/api.md, "Reports").
+        /// <br/>
+        /// <br/>Needs a key with the `read` scope.
+        /// </remarks>
+        /// <param name="from">Targets at or after this instant (ISO 8601 with an offset)</param>
+        /// <param name="to">Targets before this instant; at most 400 days after from</param>
+        /// <param name="groupBy">One or two of queue, milestone, entitlement, account, owner, priority, process, comma-separated</param>
+        /// <param name="interval">none (default), hour, day, week (ISO, from Monday) or month</param>
+        /// <param name="timeZone">The IANA zone periods follow (default UTC)</param>
+        /// <returns>OK</returns>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<ComplianceReport> GetComplianceReportAsync(string? from = null, string? to = null, string? groupBy = null, string? interval = null, string? timeZone = null, System.Collections.Generic.IEnumerable<string>? queue = null, System.Collections.Generic.IEnumerable<string>? milestone = null, System.Collections.Generic.IEnumerable<string>? entitlementId = null, System.Collections.Generic.IEnumerable<string>? accountId = null, System.Collections.Generic.IEnumerable<string>? owner = null, System.Collections.Generic.IEnumerable<string>? priority = null, System.Collections.Generic.IEnumerable<string>? processId = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        {
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+                    request_.Method = new System.Net.Http.HttpMethod("GET");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                
+                    // Operation Path: "api/v1/reports/compliance"
+                    urlBuilder_.Append("api/v1/reports/compliance");
+                    urlBuilder_.Append('?');
+                    if (from != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("from")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(from, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (to != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("to")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(to, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (groupBy != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("groupBy")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(groupBy, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (interval != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("interval")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(interval, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (timeZone != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("timeZone")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(timeZone, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (queue != null)
+                    {
+                            foreach (var item_ in queue) { urlBuilder_.Append(System.Uri.EscapeDataString("queue")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(item_, System.Globalization.CultureInfo.InvariantCulture))).Append('&'); }
+                    }
+                    if (milestone != null)
+                    {
+                            foreach (var item_ in milestone) { urlBuilder_.Append(System.Uri.EscapeDataString("milestone")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(item_, System.Globalization.CultureInfo.InvariantCulture))).Append('&'); }
+                    }
+                    if (entitlementId != null)
+                    {
+                            foreach (var item_ in entitlementId) { urlBuilder_.Append(System.Uri.EscapeDataString("entitlementId")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(item_, System.Globalization.CultureInfo.InvariantCulture))).Append('&'); }
+                    }
+                    if (accountId != null)
+                    {
+                            foreach (var item_ in accountId) { urlBuilder_.Append(System.Uri.EscapeDataString("accountId")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(item_, System.Globalization.CultureInfo.InvariantCulture))).Append('&'); }
+                    }
+                    if (owner != null)
+                    {
+                            foreach (var item_ in owner) { urlBuilder_.Append(System.Uri.EscapeDataString("owner")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(item_, System.Globalization.CultureInfo.InvariantCulture))).Append('&'); }
+                    }
+                    if (priority != null)
+                    {
+                            foreach (var item_ in priority) { urlBuilder_.Append(System.Uri.EscapeDataString("priority")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(item_, System.Globalization.CultureInfo.InvariantCulture))).Append('&'); }
+                    }
+                    if (processId != null)
+                    {
+                            foreach (var item_ in processId) { urlBuilder_.Append(System.Uri.EscapeDataString("processId")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(item_, System.Globalization.CultureInfo.InvariantCulture))).Append('&'); }
+                    }
+                    urlBuilder_.Length--;
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ComplianceReport>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
+                        if (status_ == 304)
+                        {
+                            string responseText_ = ( response_.Content == null ) ? string.Empty : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new ApiException("Not Modified", status_, responseText_, headers_, null);
+                        }
+                        else
+                        if (status_ == 400)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<HttpValidationProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<HttpValidationProblemDetails>("Bad Request", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemDetails>("Unauthorized", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 403)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemDetails>("Forbidden", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 429)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemDetails>("Too Many Requests", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 503)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemDetails>("Service Unavailable", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new ApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// List milestone facts by target, cursor-paged JSON, or all of them as CSV with Accept: text/csv
+        /// </summary>
+        /// <remarks>
+        /// Facts are ordered by targetAt, then caseId, then milestoneId. With Accept: text/csv the answer is streamed CSV with one header row.
+        /// <br/>
+        /// <br/>Needs a key with the `read` scope.
+        /// </remarks>
+        /// <param name="from">Targets at or after this instant (ISO 8601 with an offset)</param>
+        /// <param name="to">Targets before this instant; at most 400 days after from</param>
+        /// <param name="cursor">The nextCursor of the previous page</param>
+        /// <param name="limit">At most this many facts per page (1 to 1000, default 100); CSV answers every fact from the cursor on</param>
+        /// <returns>OK</returns>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<MilestoneFactPage> ListMilestoneFactsAsync(string? from = null, string? to = null, System.Collections.Generic.IEnumerable<string>? queue = null, System.Collections.Generic.IEnumerable<string>? milestone = null, System.Collections.Generic.IEnumerable<string>? entitlementId = null, System.Collections.Generic.IEnumerable<string>? accountId = null, System.Collections.Generic.IEnumerable<string>? owner = null, System.Collections.Generic.IEnumerable<string>? priority = null, System.Collections.Generic.IEnumerable<string>? processId = null, string? cursor = null, int? limit = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        {
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+                    request_.Method = new System.Net.Http.HttpMethod("GET");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                
+                    // Operation Path: "api/v1/reports/milestones"
+                    urlBuilder_.Append("api/v1/reports/milestones");
+                    urlBuilder_.Append('?');
+                    if (from != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("from")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(from, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (to != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("to")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(to, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (queue != null)
+                    {
+                            foreach (var item_ in queue) { urlBuilder_.Append(System.Uri.EscapeDataString("queue")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(item_, System.Globalization.CultureInfo.InvariantCulture))).Append('&'); }
+                    }
+                    if (milestone != null)
+                    {
+                            foreach (var item_ in milestone) { urlBuilder_.Append(System.Uri.EscapeDataString("milestone")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(item_, System.Globalization.CultureInfo.InvariantCulture))).Append('&'); }
+                    }
+                    if (entitlementId != null)
+                    {
+                            foreach (var item_ in entitlementId) { urlBuilder_.Append(System.Uri.EscapeDataString("entitlementId")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(item_, System.Globalization.CultureInfo.InvariantCulture))).Append('&'); }
+                    }
+                    if (accountId != null)
+                    {
+                            foreach (var item_ in accountId) { urlBuilder_.Append(System.Uri.EscapeDataString("accountId")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(item_, System.Globalization.CultureInfo.InvariantCulture))).Append('&'); }
+                    }
+                    if (owner != null)
+                    {
+                            foreach (var item_ in owner) { urlBuilder_.Append(System.Uri.EscapeDataString("owner")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(item_, System.Globalization.CultureInfo.InvariantCulture))).Append('&'); }
+                    }
+                    if (priority != null)
+                    {
+                            foreach (var item_ in priority) { urlBuilder_.Append(System.Uri.EscapeDataString("priority")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(item_, System.Globalization.CultureInfo.InvariantCulture))).Append('&'); }
+                    }
+                    if (processId != null)
+                    {
+                            foreach (var item_ in processId) { urlBuilder_.Append(System.Uri.EscapeDataString("processId")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(item_, System.Globalization.CultureInfo.InvariantCulture))).Append('&'); }
+                    }
+                    if (cursor != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("cursor")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(cursor, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (limit != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("limit")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(limit, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    urlBuilder_.Length--;
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<MilestoneFactPage>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
+                        if (status_ == 304)
+                        {
+                            string responseText_ = ( response_.Content == null ) ? string.Empty : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new ApiException("Not Modified", status_, responseText_, headers_, null);
+                        }
+                        else
+                        if (status_ == 400)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<HttpValidationProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<HttpValidationProblemDetails>("Bad Request", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemDetails>("Unauthorized", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 403)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemDetails>("Forbidden", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 429)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemDetails>("Too Many Requests", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 503)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemDetails>("Service Unavailable", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new ApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Replay a period's cases of a process under a draft definition and compare the compliance reports
+        /// </summary>
+        /// <remarks>
+        /// The draft has the shape of PUT /api/v1/processes/{processId} and is validated the same way, but not stored. At most 10000 cases (413 beyond) and 60 seconds (422 beyond).
+        /// <br/>
+        /// <br/>Needs a key with the `read` scope.
+        /// </remarks>
+        /// <returns>OK</returns>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<WhatIfReport> RunWhatIfAsync(WhatIfRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        {
+            if (body == null)
+                throw new System.ArgumentNullException("body");
+
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
+                    var content_ = new System.Net.Http.ByteArrayContent(json_);
+                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
+                    request_.Content = content_;
+                    request_.Method = new System.Net.Http.HttpMethod("POST");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                
+                    // Operation Path: "api/v1/reports/what-if"
+                    urlBuilder_.Append("api/v1/reports/what-if");
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<WhatIfReport>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
+                        if (status_ == 400)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<HttpValidationProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<HttpValidationProblemDetails>("Bad Request", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemDetails>("Unauthorized", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 403)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemDetails>("Forbidden", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 404)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemDetails>("Not Found", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 413)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemDetails>("Payload Too Large", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 415)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemDetails>("Unsupported Media Type", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 422)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemDetails>("Unprocessable Entity", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 429)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemDetails>("Too Many Requests", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 503)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemDetails>("Service Unavailable", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new ApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
         protected struct ObjectResponseResult<T>
         {
             public ObjectResponseResult(T responseObject, string responseText)
@@ -7686,6 +8285,139 @@ namespace SlaGrains.Client
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class ComplianceFigures
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("met")]
+        public long Met { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("metLate")]
+        public long MetLate { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("violated")]
+        public long Violated { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("open")]
+        public long Open { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("canceled")]
+        public long Canceled { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("attainmentPercent")]
+        public double? AttainmentPercent { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("medianSecondsToComplete")]
+        public long? MedianSecondsToComplete { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("p90SecondsToComplete")]
+        public long? P90SecondsToComplete { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("overdueSecondsTotal")]
+        public long OverdueSecondsTotal { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("overdueSecondsMean")]
+        public double? OverdueSecondsMean { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class ComplianceReport
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("from")]
+        public System.DateTimeOffset From { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("to")]
+        public System.DateTimeOffset To { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("interval")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<ReportInterval>))]
+        public ReportInterval Interval { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("timeZone")]
+        public string TimeZone { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("groupBy")]
+        public System.Collections.Generic.IReadOnlyList<string> GroupBy { get; set; } = new System.Collections.Generic.List<string>();
+
+        [System.Text.Json.Serialization.JsonPropertyName("rows")]
+        public System.Collections.Generic.IReadOnlyList<ComplianceRow> Rows { get; set; } = new System.Collections.Generic.List<ComplianceRow>();
+
+        [System.Text.Json.Serialization.JsonPropertyName("totals")]
+        public ComplianceFigures Totals { get; set; } = new ComplianceFigures();
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class ComplianceRow
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("group")]
+        public System.Collections.Generic.IDictionary<string, string> Group { get; set; } = new System.Collections.Generic.Dictionary<string, string>();
+
+        [System.Text.Json.Serialization.JsonPropertyName("periodStart")]
+        public System.DateTimeOffset PeriodStart { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("met")]
+        public long Met { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("metLate")]
+        public long MetLate { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("violated")]
+        public long Violated { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("open")]
+        public long Open { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("canceled")]
+        public long Canceled { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("attainmentPercent")]
+        public double? AttainmentPercent { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("medianSecondsToComplete")]
+        public long? MedianSecondsToComplete { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("p90SecondsToComplete")]
+        public long? P90SecondsToComplete { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("overdueSecondsTotal")]
+        public long OverdueSecondsTotal { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("overdueSecondsMean")]
+        public double? OverdueSecondsMean { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class EmailAttempt
     {
 
@@ -8040,6 +8772,127 @@ namespace SlaGrains.Client
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class MilestoneFact
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("caseId")]
+        public string CaseId { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("milestoneId")]
+        public string MilestoneId { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("milestone")]
+        public string Milestone { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("instance")]
+        public int Instance { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("processId")]
+        public string ProcessId { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("processVersion")]
+        public int ProcessVersion { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("entitlementId")]
+        public string? EntitlementId { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("accountId")]
+        public string? AccountId { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("queue")]
+        public string? Queue { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("priority")]
+        public string? Priority { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("owner")]
+        public string? Owner { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("calendarId")]
+        public string? CalendarId { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("status")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<MilestoneFactStatus>))]
+        public MilestoneFactStatus Status { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("startedAt")]
+        public System.DateTimeOffset StartedAt { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("targetAt")]
+        public System.DateTimeOffset? TargetAt { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("completedAt")]
+        public System.DateTimeOffset? CompletedAt { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("violatedAt")]
+        public System.DateTimeOffset? ViolatedAt { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("secondsToComplete")]
+        public long? SecondsToComplete { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("pausedSeconds")]
+        public long PausedSeconds { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("overdueSeconds")]
+        public long OverdueSeconds { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("caseVersion")]
+        public long CaseVersion { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class MilestoneFactPage
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("items")]
+        public System.Collections.Generic.IReadOnlyList<MilestoneFact> Items { get; set; } = new System.Collections.Generic.List<MilestoneFact>();
+
+        [System.Text.Json.Serialization.JsonPropertyName("nextCursor")]
+        public string? NextCursor { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum MilestoneFactStatus
+    {
+
+        [System.Runtime.Serialization.EnumMember(Value = @"Met")]
+        Met = 0,
+
+        [System.Runtime.Serialization.EnumMember(Value = @"MetLate")]
+        MetLate = 1,
+
+        [System.Runtime.Serialization.EnumMember(Value = @"Violated")]
+        Violated = 2,
+
+        [System.Runtime.Serialization.EnumMember(Value = @"Open")]
+        Open = 3,
+
+        [System.Runtime.Serialization.EnumMember(Value = @"Canceled")]
+        Canceled = 4,
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class MilestoneInstancePage
     {
 
@@ -8320,6 +9173,27 @@ namespace SlaGrains.Client
 
         [System.Runtime.Serialization.EnumMember(Value = @"sequential")]
         Sequential = 2,
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum ReportInterval
+    {
+
+        [System.Runtime.Serialization.EnumMember(Value = @"none")]
+        None = 0,
+
+        [System.Runtime.Serialization.EnumMember(Value = @"hour")]
+        Hour = 1,
+
+        [System.Runtime.Serialization.EnumMember(Value = @"day")]
+        Day = 2,
+
+        [System.Runtime.Serialization.EnumMember(Value = @"week")]
+        Week = 3,
+
+        [System.Runtime.Serialization.EnumMember(Value = @"month")]
+        Month = 4,
 
     }
 
@@ -8715,6 +9589,84 @@ namespace SlaGrains.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("sunday")]
         public System.Collections.Generic.IReadOnlyList<LocalTimeRange>? Sunday { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class WhatIfReport
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("actual")]
+        public ComplianceReport Actual { get; set; } = new ComplianceReport();
+
+        [System.Text.Json.Serialization.JsonPropertyName("draft")]
+        public ComplianceReport Draft { get; set; } = new ComplianceReport();
+
+        [System.Text.Json.Serialization.JsonPropertyName("cases")]
+        public int Cases { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class WhatIfRequest
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("process")]
+        public ProcessDefinition Process { get; set; } = new ProcessDefinition();
+
+        [System.Text.Json.Serialization.JsonPropertyName("processId")]
+        public string ProcessId { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("from")]
+        public string? From { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("to")]
+        public string? To { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("groupBy")]
+        public System.Collections.Generic.IReadOnlyList<string>? GroupBy { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("interval")]
+        public string? Interval { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("timeZone")]
+        public string? TimeZone { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("queue")]
+        public System.Collections.Generic.IReadOnlyList<string>? Queue { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("milestone")]
+        public System.Collections.Generic.IReadOnlyList<string>? Milestone { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("entitlementId")]
+        public System.Collections.Generic.IReadOnlyList<string>? EntitlementId { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("accountId")]
+        public System.Collections.Generic.IReadOnlyList<string>? AccountId { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("owner")]
+        public System.Collections.Generic.IReadOnlyList<string>? Owner { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("priority")]
+        public System.Collections.Generic.IReadOnlyList<string>? Priority { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 

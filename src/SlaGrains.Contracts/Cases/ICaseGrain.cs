@@ -27,6 +27,10 @@ public interface ICaseGrain : IGrainWithStringKey
     [Alias("history")]
     Task<IReadOnlyList<CaseEvent>> GetHistory();
 
+    /// <summary>What a what-if report replays the case from (its events, entitlement, pinned process); null for a case never opened.</summary>
+    [Alias("replay")]
+    Task<SlaGrains.Domain.Reports.CaseReplay?> GetReplay();
+
     /// <summary>
     /// Up to <paramref name="limit"/> instances of one milestone (by key, <c>next-response</c>) from instance number
     /// <paramref name="from"/> on, as of <paramref name="asOf"/> (now when null); null for a case never opened or a

@@ -29,11 +29,12 @@ public static class SlaJson
             // Responses are JSON documents, never inlined into HTML: keep quotes and apostrophes readable.
             Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         };
-        // docs/api.md spells statuses as their names (InProgress, OpenViolation, Active) and everything else in camelCase
+        // docs/api.md spells statuses as their names (InProgress, OpenViolation, Active, MetLate) and everything else in camelCase
         // (agentReplied, sequential, webhook). Reading is case-insensitive either way.
         options.Converters.Add(new JsonStringEnumConverter<MilestoneStatus>(namingPolicy: null, allowIntegerValues: false));
         options.Converters.Add(new JsonStringEnumConverter<CaseMilestoneStatus>(namingPolicy: null, allowIntegerValues: false));
         options.Converters.Add(new JsonStringEnumConverter<EntitlementStatus>(namingPolicy: null, allowIntegerValues: false));
+        options.Converters.Add(new JsonStringEnumConverter<Domain.Reports.MilestoneFactStatus>(namingPolicy: null, allowIntegerValues: false));
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
         options.Converters.Add(new InstantJsonConverter());
         options.ConfigureForNodaTime(DateTimeZoneProviders.Tzdb);

@@ -159,7 +159,7 @@ internal static class TimelineOutput
         }
     }
 
-    private static MilestoneSnapshot SnapshotOf(MilestoneInstance instance, Instant asOf)
+    internal static MilestoneSnapshot SnapshotOf(MilestoneInstance instance, Instant asOf)
     {
         var calendar = instance.Calendar;
         var end = instance.EndedAt ?? asOf;

@@ -5,7 +5,9 @@ using Orleans.Placement;
 using Orleans.Storage;
 using SlaGrains.Contracts.Cases;
 using SlaGrains.Contracts.Live;
+using SlaGrains.Contracts.Reports;
 using SlaGrains.Domain.Cases;
+using SlaGrains.Domain.Reports;
 using SlaGrains.Domain.Validation;
 using SlaGrains.Grains.Calendars;
 using SlaGrains.Grains.Live;
@@ -27,6 +29,7 @@ public sealed partial class CaseGrain(
     TimeProvider clock,
     CompiledCalendars compiledCalendars,
     ISlaPublisher publisher,
+    IReportStore reportStore,
     Limits limits,
     ILogger<CaseGrain> logger) : Grain, ICaseGrain, IRemindable
 {
@@ -43,6 +46,7 @@ public sealed partial class CaseGrain(
     private CaseEventLog _log = null!; // these three are set on activation
     private CaseDefinitions _definitions = null!;
     private CaseQueueIndex _queueIndex = null!;
+    private CaseReports _reports = null!;
     private CaseEngine? _engine; // kept until the definitions it read change
     private IGrainTimer? _clockTransition;
 
@@ -70,6 +74,8 @@ public sealed partial class CaseGrain(
         _log = await CaseEventLog.Load(storage, this.GetGrainId(), State);
         _definitions = new CaseDefinitions(GrainFactory, compiledCalendars);
         _queueIndex = new CaseQueueIndex(GrainFactory, CaseId);
+        _reports = new CaseReports(reportStore, CaseId, logger);
+        await ReportIfPending();
         if (State.Outbox.Count > 0)
         {
             await Deliver();
@@ -128,11 +134,15 @@ public sealed partial class CaseGrain(
     public Task<IReadOnlyList<CaseEvent>> GetHistory() =>
         Task.FromResult<IReadOnlyList<CaseEvent>>([.. CaseTimeline.InHistoryOrder(_log.Events)]);
 
+    public async Task<CaseReplay?> GetReplay() =>
+        await Evaluate(null) is null ? null : new CaseReplay(CaseId, [.. _log.Events], State.Entitlement, State.MatchReason, _definitions.Process);
+
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
         if (reminderName == OutboxReminder)
         {
-            await Deliver();
+            await ReportIfPending();
+            await Deliver(clearIdleReminder: true);
             return;
         }
         if (!Exists)
@@ -215,9 +225,9 @@ public sealed partial class CaseGrain(
         var snapshot = settled.Evaluation.Snapshot;
         var oldIndexed = State.Indexed;
         State.Indexed = [.. CaseIndexes.Of(snapshot)];
-        if (State.Outbox.Count > 0)
+        if (State.Outbox.Count > 0 || CaseReports.NeedsWakeUp(State, snapshot, OutboxReminder))
         {
-            await KeepOutboxAwake(); // before the write that stores the notices, so no stored notice lacks a wake-up
+            await KeepOutboxAwake(); // before the write that stores the notices (or owes facts), so none lacks a wake-up
         }
         await _log.SealIfFull();
         State.Version++;
@@ -226,6 +236,10 @@ public sealed partial class CaseGrain(
         // The change is stored: whatever fails from here on must not make the caller resend it.
         try
         {
+            if (!await _reports.Write(settled.Evaluation, State))
+            {
+                await KeepOutboxAwake();
+            }
             await Deliver();
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
@@ -247,6 +261,14 @@ public sealed partial class CaseGrain(
         }
         await LoadDefinitions();
         return Engine.Evaluate(asOf ?? Now);
+    }
+
+    private async Task ReportIfPending()
+    {
+        if (CaseReports.Pending(State) && await Evaluate(null) is { } evaluation)
+        {
+            await _reports.Write(evaluation, State);
+        }
     }
 
     private async Task LoadDefinitions()
@@ -322,7 +344,7 @@ public sealed partial class CaseGrain(
     }
 
     /// <summary>Hands queued notices to the publisher, oldest first; what it refuses stays queued behind a retry reminder.</summary>
-    private async Task Deliver()
+    private async Task Deliver(bool clearIdleReminder = false)
     {
         var delivered = 0;
         foreach (var fired in State.Outbox)
@@ -338,12 +360,14 @@ public sealed partial class CaseGrain(
                 break;
             }
         }
-        if (delivered == 0 && State.Outbox.Count == 0)
+        // Its own tick clears an outbox reminder kept only for facts the store has since taken; events leave it set.
+        var idle = clearIdleReminder && State.Outbox.Count == 0 && !CaseReports.Pending(State) && State.Reminders.ContainsKey(OutboxReminder);
+        if (delivered == 0 && State.Outbox.Count == 0 && !idle)
         {
             return;
         }
         State.Outbox.RemoveRange(0, delivered);
-        if (State.Outbox.Count > 0)
+        if (State.Outbox.Count > 0 || CaseReports.Pending(State))
         {
             await KeepOutboxAwake();
         }

@@ -43,4 +43,7 @@ public sealed class CaseState
 
     /// <summary>The indexes that list the case (<see cref="CaseIndexes"/>), so a queue or owner change or a close removes it there.</summary>
     [Id(14)] public List<string> Indexed { get; set; } = [];
+
+    /// <summary>The last version whose report facts the store acknowledged; below <see cref="Version"/>, facts are owed (CaseReports).</summary>
+    [Id(22)] public long ReportedVersion { get; set; }
 }

@@ -130,6 +130,7 @@ public static class ApiSetup
         app.MapUsersApi().ValidatePathIds().ProducesCommonProblems();
         app.MapMeApi().ProducesCommonProblems();
         app.MapCaseListApi().ProducesCommonProblems();
+        app.MapReportsApi().ProducesCommonProblems();
         return app;
     }
 }

@@ -36,7 +36,7 @@ public static class OpenApiSetup
                     Title = "SlaGrains API",
                     Version = "v1",
                     Description = "Real-time SLA tracking for support cases: calendars, entitlement processes, entitlements, "
-                        + "case events and snapshots, queues and webhooks. Errors are RFC 7807 problem details (application/problem+json) "
+                        + "case events and snapshots, queues, webhooks and SLA reports. Errors are RFC 7807 problem details (application/problem+json) "
                         + "naming the field. See docs/api.md.",
                 };
                 // No servers: the document would otherwise name whichever address it was fetched from, and a client
@@ -46,6 +46,7 @@ public static class OpenApiSetup
             });
             options.AddDocumentTransformer<ApiKeySecurityTransformer>();
             options.AddOperationTransformer<ApiKeySecurityTransformer>();
+            options.AddOperationTransformer<CsvResponseTransformer>();
             options.AddSchemaTransformer<NodaTimeSchemaTransformer>();
             options.AddSchemaTransformer<EnumSchemaTransformer>();
             options.AddSchemaTransformer<DefaultValueSchemaTransformer>();

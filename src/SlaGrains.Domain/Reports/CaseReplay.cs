@@ -1,0 +1,7 @@
+using SlaGrains.Domain.Cases;
+using SlaGrains.Domain.Processes;
+
+namespace SlaGrains.Domain.Reports;
+
+/// <summary>What replaying a case needs from it: its events, its entitlement's decision and the process version it is pinned to.</summary>
+public sealed record CaseReplay(string CaseId, IReadOnlyList<CaseEvent> Events, EntitlementDecision? Entitlement, string? MatchReason, ProcessVersion? Process);

@@ -1,0 +1,45 @@
+using Microsoft.Extensions.Logging;
+using SlaGrains.Contracts.Reports;
+using SlaGrains.Domain.Cases;
+using SlaGrains.Domain.Reports;
+
+namespace SlaGrains.Grains.Cases;
+
+/// <summary>
+/// Keeps reports' facts of one case in step with its stored state (docs/architecture.md, "Reports"). After every
+/// stored change the case's facts at that version go to the store; the state records the last version the store
+/// acknowledged, so a case whose write was cut short (a silo kill, a store outage) sends its facts again when it next
+/// wakes: on activation, or on its outbox reminder, which it keeps set while facts are owed and nothing else will wake it.
+/// </summary>
+internal sealed partial class CaseReports(IReportStore store, string caseId, ILogger logger)
+{
+    /// <summary>Whether the store has not acknowledged the facts of the stored version.</summary>
+    public static bool Pending(CaseState state) => state.ReportedVersion < state.Version;
+
+    /// <summary>
+    /// Whether the case must keep its outbox reminder for its facts' sake: it has entered a process (so has facts)
+    /// and no deadline reminder of its own that would wake it.
+    /// </summary>
+    public static bool NeedsWakeUp(CaseState state, CaseSnapshot snapshot, string outboxReminder) =>
+        snapshot.ProcessId is not null && state.Reminders.Keys.All(name => name == outboxReminder);
+
+    /// <summary>Sends the facts of <paramref name="evaluation"/> at the state's version; false when the store refused them.</summary>
+    public async Task<bool> Write(CaseEvaluation evaluation, CaseState state)
+    {
+        var version = state.Version;
+        try
+        {
+            await store.Write(ReportFacts.From(evaluation, version));
+            state.ReportedVersion = Math.Max(state.ReportedVersion, version);
+            return true;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogWriteFailed(ex, caseId, version);
+            return false;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Case {CaseId} could not write its report facts of version {Version}; they are sent again when it next wakes")]
+    private partial void LogWriteFailed(Exception ex, string caseId, long version);
+}

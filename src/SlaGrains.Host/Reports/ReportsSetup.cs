@@ -1,0 +1,25 @@
+using SlaGrains.Contracts.Reports;
+using SlaGrains.Grains.Reports;
+
+namespace SlaGrains.Host.Reports;
+
+public static class ReportsSetup
+{
+    /// <summary>
+    /// Reports' store, shared by the silo's cases (which write it) and the API (which reads it): PostgreSQL with a
+    /// connection string, this process's memory in the embedded mode.
+    /// </summary>
+    public static IServiceCollection AddSlaReports(this IServiceCollection services, string? postgres)
+    {
+        if (postgres is null)
+        {
+            services.AddSingleton<IReportStore, InMemoryReportStore>();
+        }
+        else
+        {
+            services.AddSingleton<IReportStore>(sp => new PostgresReportStore(postgres, sp.GetRequiredService<ILogger<PostgresReportStore>>()));
+        }
+        services.AddSingleton<WhatIfRunner>();
+        return services;
+    }
+}
