@@ -118,7 +118,10 @@ public sealed class ActionApiTests : IClassFixture<ActionApiTests.Fixture>
         var outbox = host.Services.GetRequiredService<IGrainFactory>().GetGrain<IEmailOutboxGrain>(IEmailOutboxGrain.Key);
 
         await Until(() => busy.For(alertId).Count == 1, () => $"not sent: {busy.Refused} refused");
-        var log = (await (await admin.GetAsync("/api/v1/emails/deliveries?limit=10")).Json()).AsArray();
+        // The server has the message before the outbox hears its answer and logs the attempt: wait for the log too.
+        JsonArray log = [];
+        await Until(async () => (log = (await (await admin.GetAsync("/api/v1/emails/deliveries?limit=10")).Json()).AsArray())
+            .Any(a => (string?)a!["alertId"] == alertId && (string?)a["outcome"] == "sent"), () => $"not logged as sent: {log.ToJsonString()}");
         Assert.Equal(["sent", "failed", "failed"], log.Where(a => (string?)a!["alertId"] == alertId).Select(a => (string?)a!["outcome"]));
         Assert.Equal("desk@example.com", (string?)log[0]!["to"]![0]);
 
@@ -152,10 +155,12 @@ public sealed class ActionApiTests : IClassFixture<ActionApiTests.Fixture>
         return entitlement;
     }
 
-    private static async Task Until(Func<bool> condition, Func<string> failure)
+    private static Task Until(Func<bool> condition, Func<string> failure) => Until(() => Task.FromResult(condition()), failure);
+
+    private static async Task Until(Func<Task<bool>> condition, Func<string> failure)
     {
         var deadline = DateTime.UtcNow + Guard;
-        while (!condition())
+        while (!await condition())
         {
             Assert.True(DateTime.UtcNow < deadline, failure());
             await Task.Delay(20); // emails are sent in the background
