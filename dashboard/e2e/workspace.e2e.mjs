@@ -1,86 +1,10 @@
-// End to end in a real browser: starts SlaGrains (Development, seeded demo) on a loopback port and drives the dashboard
-// in Debian's headless Chromium through each view and action: sign in with a personal key, My cases, sort and filter a
-// queue, act from the tracker (errors shown inline), receive an alert, a revoked key signed out, and all open cases.
-// axe-core checks every view for accessibility violations; the host's Content-Security-Policy must allow all the
-// dashboard does.
-// Exits non-zero on any failure. Every wait is for a condition, never for a fixed time.
-// Screenshots go to dashboard/e2e/output/ (ignored), so a run leaves the work tree clean; with SLA_UPDATE_SCREENSHOTS=1
-// they replace docs/images/, which README.md and docs/dashboard.md show.
-import { spawn } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+// The agents' workspace in a real browser: sign in with a personal key, My cases, sort and filter a queue, act from the
+// tracker (errors shown inline), receive an alert, a revoked key signed out, and all open cases. axe-core checks every
+// view for accessibility violations; the host's Content-Security-Policy must allow all the dashboard does.
+import { resolve } from 'node:path';
+import { api, axe, base, check, devKey, event, log, scenario, shots, until } from './harness.mjs';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const port = Number(process.env.SLA_E2E_PORT ?? 5199);
-const base = `http://127.0.0.1:${port}`;
-const devKey = 'dev-admin-key';
-const configuration = process.env.SLA_CONFIGURATION ?? 'Release';
-const shots = process.env.SLA_UPDATE_SCREENSHOTS === '1' ? resolve(root, 'docs/images') : resolve(root, 'dashboard/e2e/output');
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-function log(message) {
-  console.log(`e2e: ${message}`);
-}
-
-function check(condition, message) {
-  if (!condition) throw new Error(message);
-}
-
-async function until(what, probe, timeoutMs = 120_000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      if (await probe()) return;
-    } catch {
-      // not up yet
-    }
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
-
-async function api(path, { key = devKey, method = 'GET', body } = {}) {
-  const response = await fetch(`${base}/api/v1/${path}`, {
-    method,
-    headers: { 'X-Api-Key': key, ...(body ? { 'Content-Type': 'application/json' } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
-  return response.status === 204 ? undefined : response.json();
-}
-
-let eventCount = 0;
-const event = (caseId, body) => api(`cases/${caseId}/events`, { method: 'POST', body: { eventId: `e2e-${Date.now()}-${eventCount++}`, ...body } });
-
-/** axe-core in the page (evaluated through the DevTools protocol, which the page's script policy does not govern). */
-async function axe(page, view) {
-  await page.evaluate(axeSource);
-  const violations = await page.evaluate(async () => (await window.axe.run(document)).violations
-    .map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`));
-  check(violations.length === 0, `axe-core found violations on ${view}:\n  ${violations.join('\n  ')}`);
-  log(`axe-core: no violations on ${view}`);
-}
-
-const host = spawn('dotnet', ['run', '--project', resolve(root, 'src/SlaGrains.Host'), '-c', configuration, '-p:SkipDashboard=true', '--urls', base], {
-  cwd: root,
-  env: { ...process.env, ASPNETCORE_ENVIRONMENT: 'Development', Sla__Cluster__SiloPort: '11191', Sla__Cluster__GatewayPort: '30091' },
-  stdio: ['ignore', 'pipe', 'pipe'],
-  detached: true,
-});
-let hostLog = '';
-host.stdout.on('data', (d) => (hostLog += d));
-host.stderr.on('data', (d) => (hostLog += d));
-
-let browser;
-let page;
-try {
-  await until('the host to be ready', async () => (await fetch(`${base}/health/ready`)).ok, 600_000); // dotnet run builds first: slow on a busy machine
-  await until('the demo to be seeded', async () => (await api('cases/demo-7')).caseId === 'demo-7');
-  log('host up, demo seeded');
-
+await scenario('workspace', async ({ newPage }) => {
   // The board's own cases, in a queue of their own so the demo's escalations (violated cases move to Tier 2) do not
   // change it while the run goes on: one violated (Platinum Urgent: 15 minutes, escalated 10 minutes after), one paused,
   // two on track. An agent of that queue with a personal key owns two of them.
@@ -93,14 +17,8 @@ try {
   await api('users/ana', { method: 'PUT', body: { name: 'Ana Ruiz', email: 'ana@example.com', role: 'agent', queues: ['E2E Board'] } });
   const { keyId, key } = await api('users/ana/keys', { method: 'POST', body: { name: 'e2e', expiresAt: new Date(Date.now() + 86_400_000).toISOString() } });
 
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, timezoneId: 'Europe/London' });
-  await context.grantPermissions(['notifications'], { origin: base });
-  page = await context.newPage();
-  page.setDefaultTimeout(20_000);
+  const page = await newPage();
+  await page.context().grantPermissions(['notifications'], { origin: base });
   const consoleWarnings = [];
   page.on('console', (m) => (m.type() === 'warning' || m.type() === 'error') && consoleWarnings.push(m.text()));
   page.on('pageerror', (e) => consoleWarnings.push(`page error: ${e.message}`));
@@ -119,7 +37,6 @@ try {
   });
   const sockets = [];
   page.on('websocket', (ws) => sockets.push(ws.url()));
-  mkdirSync(shots, { recursive: true });
 
   // ---- sign in ----
   const index = await page.goto(base);
@@ -295,17 +212,4 @@ try {
   await page.locator('tr[data-case-id="demo-7"]').waitFor(); // queue Tier 1
   await axe(page, 'All open cases');
   log('All open cases: every queue\'s cases on one board');
-  log('passed');
-} catch (error) {
-  console.error(`e2e: FAILED: ${error.message}`);
-  await page?.screenshot({ path: resolve(root, 'dashboard/e2e/output/failure.png'), fullPage: true }).catch(() => undefined);
-  console.error(hostLog.split('\n').slice(-40).join('\n'));
-  process.exitCode = 1;
-} finally {
-  await browser?.close();
-  try {
-    process.kill(-host.pid, 'SIGTERM');
-  } catch {
-    // already gone
-  }
-}
+});
