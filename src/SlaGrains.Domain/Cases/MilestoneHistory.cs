@@ -52,15 +52,15 @@ internal sealed class MilestoneHistory(MilestoneTrack track)
 
     public void Start(Instant start, Duration time) => Open = new MilestoneInstance(Track, Count + 1, start, time);
 
-    public void CompleteOpen(Instant at)
+    public void CompleteOpen(Instant at, CaseFields fields)
     {
-        Open!.Complete(at);
+        Open!.Complete(at, fields);
         EndOpen();
     }
 
-    public void CancelOpen(Instant at)
+    public void CancelOpen(Instant at, CaseFields fields)
     {
-        Open!.Cancel(at);
+        Open!.Cancel(at, fields);
         EndOpen();
     }
 

@@ -21,7 +21,14 @@ internal sealed class MilestoneInstance(MilestoneTrack track, int number, Instan
     public MilestoneStatus? EndStatus { get; private set; }
 
     /// <summary>The target this instance passed, once it has; never cleared by time.</summary>
-    public Instant? ViolatedAt { get; set; }
+    public Instant? ViolatedAt { get; private set; }
+
+    /// <summary>
+    /// The case's fields when this instance's outcome happened: when it was violated (a breach stays the outcome even
+    /// if the instance is canceled later), else when it ended; null while it is open and on time. Reports attribute
+    /// the outcome to the queue, priority and owner of that moment.
+    /// </summary>
+    public CaseFields? OutcomeFields { get; private set; }
 
     public string Id => _id ??= $"{Track.Key}#{Number}";
     public bool IsOpen => EndedAt is null;
@@ -89,6 +96,7 @@ internal sealed class MilestoneInstance(MilestoneTrack track, int number, Instan
             EndedAt = EndedAt,
             EndStatus = EndStatus,
             ViolatedAt = ViolatedAt,
+            OutcomeFields = OutcomeFields,
             _pauses = _pauses,
         };
         copy._target = _target;
@@ -97,8 +105,15 @@ internal sealed class MilestoneInstance(MilestoneTrack track, int number, Instan
         return copy;
     }
 
+    /// <summary>The target has passed while the case had <paramref name="fields"/>.</summary>
+    public void Violate(Instant target, CaseFields fields)
+    {
+        ViolatedAt = target;
+        OutcomeFields = fields;
+    }
+
     /// <summary>Completed on or before the target is on time; after it, late.</summary>
-    public void Complete(Instant at)
+    public void Complete(Instant at, CaseFields fields)
     {
         Resume(at);
         if (ViolatedAt is null && Target() is { } target && at > target)
@@ -106,12 +121,17 @@ internal sealed class MilestoneInstance(MilestoneTrack track, int number, Instan
             ViolatedAt = target;
         }
         End(at, ViolatedAt is null ? MilestoneStatus.Completed : MilestoneStatus.CompletedLate);
+        OutcomeFields = fields;
     }
 
-    public void Cancel(Instant at)
+    public void Cancel(Instant at, CaseFields fields)
     {
         Resume(at);
         End(at, MilestoneStatus.Canceled);
+        if (ViolatedAt is null)
+        {
+            OutcomeFields = fields;
+        }
     }
 
     private void End(Instant at, MilestoneStatus status)

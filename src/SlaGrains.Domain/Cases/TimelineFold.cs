@@ -46,6 +46,9 @@ internal sealed class TimelineFold
         EntitlementReason = other.EntitlementReason;
         NamedEntitlement = other.NamedEntitlement;
         Tasks = other.Tasks;
+        Reopened = other.Reopened;
+        LastClosedAt = other.LastClosedAt;
+        FirstResponseAt = other.FirstResponseAt;
     }
 
     public CaseTimelineInput Input { get; }
@@ -66,6 +69,11 @@ internal sealed class TimelineFold
     /// <summary>The first entitlement the history names once the case is open, and whether <c>opened</c> named it.</summary>
     public NamedEntitlement? NamedEntitlement { get; private set; }
 
+    /// <summary>How many times the case was reopened; when it was last closed; its first public agent reply.</summary>
+    public int Reopened { get; private set; }
+    public Instant? LastClosedAt { get; private set; }
+    public Instant? FirstResponseAt { get; private set; }
+
     private ProcessDefinition? Process => Input.Process?.Definition;
 
     /// <summary>An independent copy: evaluating it as of an instant marks violations on the copy only.</summary>
@@ -75,6 +83,7 @@ internal sealed class TimelineFold
     {
         var t = e.OccurredAt;
         MarkViolations(t, inclusive: false);
+        var before = Fields; // a target at t passes before this event's changes take effect
         ApplyToFields(e);
 
         var entering = TryEnter();
@@ -88,7 +97,7 @@ internal sealed class TimelineFold
             {
                 if (track.Open is not null)
                 {
-                    track.CompleteOpen(t);
+                    track.CompleteOpen(t, Fields);
                 }
             }
             Exited = true;
@@ -110,12 +119,12 @@ internal sealed class TimelineFold
         {
             if (track.Open is not null && track.Track.IsCompletedBy(e))
             {
-                track.CompleteOpen(t);
+                track.CompleteOpen(t, Fields);
             }
         }
 
         // Only a completion at the very target instant is on time; anything else at that instant sees the violation.
-        MarkViolations(t, inclusive: true);
+        MarkViolations(t, inclusive: true, before);
 
         foreach (var track in _tracks)
         {
@@ -124,7 +133,7 @@ internal sealed class TimelineFold
             {
                 if (!matches)
                 {
-                    track.CancelOpen(t);
+                    track.CancelOpen(t, Fields);
                 }
                 else if (track.Track.TimeFor(Fields.Priority) is var time && time != open.Time)
                 {
@@ -157,14 +166,17 @@ internal sealed class TimelineFold
         MarkViolations(t, inclusive: false);
     }
 
-    /// <summary>Every open instance whose target has passed by <paramref name="t"/> is violated at its target.</summary>
-    public void MarkViolations(Instant t, bool inclusive)
+    /// <summary>
+    /// Every open instance whose target has passed by <paramref name="t"/> is violated at its target, while the case
+    /// had <paramref name="fields"/> (by default its current ones).
+    /// </summary>
+    public void MarkViolations(Instant t, bool inclusive, CaseFields? fields = null)
     {
         foreach (var track in _tracks)
         {
             if (track.Open is { ViolatedAt: null } open && open.Target() is { } target && (target < t || (inclusive && target == t)))
             {
-                open.ViolatedAt = target;
+                open.Violate(target, fields ?? Fields);
             }
         }
     }
@@ -208,9 +220,14 @@ internal sealed class TimelineFold
                 break;
             case CaseEventType.Closed:
                 Closed = true;
+                LastClosedAt = e.OccurredAt;
                 break;
             case CaseEventType.Reopened:
                 Closed = false;
+                Reopened++;
+                break;
+            case CaseEventType.AgentReplied when e.Public != false:
+                FirstResponseAt ??= e.OccurredAt;
                 break;
             default:
                 break;

@@ -8,4 +8,22 @@ public sealed record CaseFacts(CaseFact Case, IReadOnlyList<MilestoneFact> Miles
 {
     public string CaseId => Case.CaseId;
     public long Version => Case.CaseVersion;
+
+    /// <summary>Whether these facts say the same as <paramref name="other"/>, whatever versions they carry.</summary>
+    public bool SameAs(CaseFacts other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        if (Case with { CaseVersion = 0 } != other.Case with { CaseVersion = 0 } || Milestones.Count != other.Milestones.Count)
+        {
+            return false;
+        }
+        for (var i = 0; i < Milestones.Count; i++)
+        {
+            if (Milestones[i] with { CaseVersion = 0 } != other.Milestones[i] with { CaseVersion = 0 })
+            {
+                return false;
+            }
+        }
+        return true;
+    }
 }

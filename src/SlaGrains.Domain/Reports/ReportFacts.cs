@@ -1,11 +1,11 @@
-using NodaTime;
 using SlaGrains.Domain.Cases;
 
 namespace SlaGrains.Domain.Reports;
 
 /// <summary>
 /// The facts reports keep of a case, from its evaluation: one per milestone instance (every instance, also those the
-/// snapshot leaves out) and one for the case. Pure: the same evaluation and version give the same facts.
+/// snapshot leaves out) and one for the case. Pure: the same evaluation and version give the same facts. The fields
+/// an outcome is counted under are the case's when it happened, as the fold saw them (<see cref="MilestoneInstance.OutcomeFields"/>).
 /// </summary>
 public static class ReportFacts
 {
@@ -15,7 +15,6 @@ public static class ReportFacts
         var fold = evaluation.Fold ?? throw new ArgumentException("The evaluation must come from a case's fold.", nameof(evaluation));
         var snapshot = evaluation.Snapshot;
         var asOf = snapshot.AsOf;
-        var history = FieldHistory.Of(fold.Input.Events, asOf);
         var milestones = new List<MilestoneFact>();
         if (fold.Entered)
         {
@@ -25,8 +24,7 @@ public static class ReportFacts
                 {
                     var m = TimelineOutput.SnapshotOf(instance, asOf);
                     var status = StatusOf(instance.EndStatus, instance.ViolatedAt is not null);
-                    // The outcome is the breach for a violated instance, even one canceled later; else its end, or now.
-                    var fields = history.At((status == MilestoneFactStatus.Violated ? instance.ViolatedAt : instance.EndedAt) ?? asOf);
+                    var fields = instance.OutcomeFields ?? fold.Fields; // an open instance on time: the fields now
                     milestones.Add(new MilestoneFact
                     {
                         CaseId = snapshot.CaseId,
@@ -54,7 +52,7 @@ public static class ReportFacts
                 }
             }
         }
-        var current = history.At(asOf);
+        var current = fold.Fields;
         var caseFact = new CaseFact
         {
             CaseId = snapshot.CaseId,
@@ -66,9 +64,9 @@ public static class ReportFacts
             Priority = current.Priority,
             Owner = current.Owner,
             OpenedAt = snapshot.OpenedAt,
-            ClosedAt = snapshot.Closed ? history.LastClosedAt : null,
-            ReopenedCount = history.Reopened,
-            FirstResponseAt = history.FirstResponseAt,
+            ClosedAt = snapshot.Closed ? fold.LastClosedAt : null,
+            ReopenedCount = fold.Reopened,
+            FirstResponseAt = fold.FirstResponseAt,
             CaseVersion = caseVersion,
         };
         return new CaseFacts(caseFact, milestones);
@@ -86,65 +84,4 @@ public static class ReportFacts
         MilestoneStatus.Canceled => MilestoneFactStatus.Canceled,
         _ => MilestoneFactStatus.Open,
     };
-
-    /// <summary>The case's fields after each instant of its history, as the timeline folds them, with the case-level counts.</summary>
-    private sealed class FieldHistory
-    {
-        private readonly List<(Instant At, CaseFields Fields)> _changes = [];
-
-        public int Reopened { get; private set; }
-        public Instant? LastClosedAt { get; private set; }
-        public Instant? FirstResponseAt { get; private set; }
-
-        public static FieldHistory Of(IEnumerable<CaseEvent> events, Instant asOf)
-        {
-            var history = new FieldHistory();
-            CaseFields? fields = null;
-            foreach (var e in CaseTimeline.InHistoryOrder(events))
-            {
-                if (e.OccurredAt > asOf)
-                {
-                    break;
-                }
-                switch (e.Type)
-                {
-                    case CaseEventType.Opened when fields is null:
-                        fields = e.Case ?? new CaseFields();
-                        break;
-                    case CaseEventType.Updated or CaseEventType.Escalated when fields is not null && e.Changes is not null:
-                        fields = fields.Apply(e.Changes);
-                        break;
-                    case CaseEventType.Closed:
-                        history.LastClosedAt = e.OccurredAt;
-                        break;
-                    case CaseEventType.Reopened:
-                        history.Reopened++;
-                        break;
-                    case CaseEventType.AgentReplied when e.Public != false:
-                        history.FirstResponseAt ??= e.OccurredAt;
-                        break;
-                    default:
-                        break;
-                }
-                if (fields is not null)
-                {
-                    history._changes.Add((e.OccurredAt, fields));
-                }
-            }
-            return history;
-        }
-
-        /// <summary>The fields after every event at or before <paramref name="at"/>.</summary>
-        public CaseFields At(Instant at)
-        {
-            for (var i = _changes.Count - 1; i >= 0; i--)
-            {
-                if (_changes[i].At <= at)
-                {
-                    return _changes[i].Fields;
-                }
-            }
-            return _changes.Count > 0 ? _changes[0].Fields : new CaseFields();
-        }
-    }
 }

@@ -13,6 +13,8 @@ namespace SlaGrains.Grains.Cases;
 /// </summary>
 internal sealed partial class CaseReports(IReportStore store, string caseId, ILogger logger)
 {
+    private CaseFacts? _written; // what this activation last had acknowledged: most events change no fact
+
     /// <summary>Whether the store has not acknowledged the facts of the stored version.</summary>
     public static bool Pending(CaseState state) => state.ReportedVersion < state.Version;
 
@@ -23,13 +25,21 @@ internal sealed partial class CaseReports(IReportStore store, string caseId, ILo
     public static bool NeedsWakeUp(CaseState state, CaseSnapshot snapshot, string outboxReminder) =>
         snapshot.ProcessId is not null && state.Reminders.Keys.All(name => name == outboxReminder);
 
-    /// <summary>Sends the facts of <paramref name="evaluation"/> at the state's version; false when the store refused them.</summary>
+    /// <summary>
+    /// Sends the facts of <paramref name="evaluation"/> at the state's version, unless they say what the store already
+    /// took from this activation; false when the store refused them.
+    /// </summary>
     public async Task<bool> Write(CaseEvaluation evaluation, CaseState state)
     {
         var version = state.Version;
         try
         {
-            await store.Write(ReportFacts.From(evaluation, version));
+            var facts = ReportFacts.From(evaluation, version);
+            if (_written is null || !facts.SameAs(_written))
+            {
+                await store.Write(facts);
+                _written = facts;
+            }
             state.ReportedVersion = Math.Max(state.ReportedVersion, version);
             return true;
         }

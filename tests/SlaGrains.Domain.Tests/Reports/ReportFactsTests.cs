@@ -90,6 +90,61 @@ public sealed class ReportFactsTests
     }
 
     [Fact]
+    public void A_breach_escalated_at_its_target_counts_for_the_queue_that_breached_it()
+    {
+        var s = BusinessHours(FirstResponse(60)).Opened("2025-03-03T10:00:00-05:00")
+            .Add(CaseEventType.Escalated, "2025-03-03T11:00:00-05:00", e => e with { Changes = new CaseChanges { Queue = "Escalations" } });
+
+        var facts = Facts(s, "2025-03-03T12:00:00-05:00");
+        var breached = Assert.Single(facts.Milestones);
+
+        Assert.Equal((MilestoneFactStatus.Violated, "Tier 1"), (breached.Status, breached.Queue));
+        Assert.Equal("Escalations", facts.Case.Queue);
+    }
+
+    [Fact]
+    public void A_priority_raise_that_puts_the_target_in_the_past_is_a_breach_under_the_new_priority()
+    {
+        var byPriority = FirstResponse(240) with { MinutesByPriority = new Dictionary<string, int> { ["Urgent"] = 30 } };
+        var s = BusinessHours(byPriority).Opened("2025-03-03T10:00:00-05:00")
+            .Updated("2025-03-03T10:45:00-05:00", new CaseChanges { Priority = "Urgent" });
+
+        var breached = Assert.Single(Facts(s, "2025-03-03T12:00:00-05:00").Milestones);
+
+        Assert.Equal((MilestoneFactStatus.Violated, At("2025-03-03T10:30:00-05:00"), "Urgent"), (breached.Status, breached.ViolatedAt, breached.Priority));
+    }
+
+    [Fact]
+    public void Completed_milestones_keep_the_owner_they_were_met_under_and_open_ones_follow_the_case()
+    {
+        var s = BusinessHours(FirstResponse(60), FirstResponse(600) with { Name = "Resolution", CompletedBy = ["closed"] })
+            .Opened("2025-03-03T10:00:00-05:00")
+            .Updated("2025-03-03T10:05:00-05:00", new CaseChanges { Owner = "ana" })
+            .AgentReplied("2025-03-03T10:40:00-05:00")
+            .Updated("2025-03-03T10:50:00-05:00", new CaseChanges { Owner = "ben" });
+
+        var facts = Facts(s, "2025-03-03T12:00:00-05:00");
+
+        Assert.Equal("ana", facts.Milestones.Single(f => f.Milestone == "First Response").Owner);
+        Assert.Equal("ben", facts.Milestones.Single(f => f.Milestone == "Resolution").Owner);
+        Assert.Equal(("ben", null, 0), (facts.Case.Owner, facts.Case.ClosedAt, facts.Case.ReopenedCount));
+        Assert.Equal(At("2025-03-03T10:40:00-05:00"), facts.Case.FirstResponseAt);
+    }
+
+    [Fact]
+    public void Facts_are_the_same_across_versions_until_an_event_changes_one()
+    {
+        var s = BusinessHours(FirstResponse(60)).Opened("2025-03-03T10:00:00-05:00");
+        var before = Facts(s, "2025-03-03T10:10:00-05:00", version: 1);
+
+        var noted = Facts(s.Add(CaseEventType.CustomerReplied, "2025-03-03T10:10:00-05:00"), "2025-03-03T10:20:00-05:00", version: 2);
+        var answered = Facts(s.AgentReplied("2025-03-03T10:30:00-05:00"), "2025-03-03T10:40:00-05:00", version: 3);
+
+        Assert.True(noted.SameAs(before));
+        Assert.False(answered.SameAs(noted));
+    }
+
+    [Fact]
     public void Paused_time_is_counted_and_left_out_of_the_time_to_complete()
     {
         var s = BusinessHours(FirstResponse(60)).Opened("2025-03-03T10:00:00-05:00")
