@@ -86,7 +86,7 @@ async Task MeasureInMemory()
     rows.Add($"| Push latency ({clientCount} SignalR clients) | p50 {push.P50:N1} ms, p99 {push.P99:N1} ms over {push.Samples} pushes | goal p99 ≤ 100 ms | {(push.P99 <= 100 ? "met" : "missed")} |");
 
     var lateness = await DeadlineLateness(http, 100);
-    rows.Add($"| Deadline precision (webhook received − target, 100 deadlines) | p50 {lateness.P50:N0} ms, p99 {lateness.P99:N0} ms | goal p99 ≤ 1 s | {(lateness.P99 <= 1000 ? "met" : "missed")} |");
+    rows.Add($"| Deadline precision (webhook received − target, {lateness.Measured} deadlines; opening them took {lateness.OpeningSeconds:N1} s) | p50 {lateness.P50:N0} ms, p99 {lateness.P99:N0} ms | goal p99 ≤ 1 s | {(lateness.P99 <= 1000 && lateness.Measured > 0 ? "met" : "missed")} |");
     rows.Add($"| Memory per active case (in memory, {CapacityCases:N0} cases, 1 milestone) | {perCase:N0} bytes (process RSS growth) | {GiB24 / perCase:N0} active cases in 24 GiB | — |");
 }
 
@@ -392,8 +392,12 @@ static async Task<(double P50, double P99, int Samples)> PushLatency(HostProcess
     return (Load.Percentile(sorted, 0.5), Load.Percentile(sorted, 0.99), sorted.Length);
 }
 
-/// <summary>Cases whose one-minute targets fall due 5-25 s from now; lateness = webhook receipt − target.</summary>
-static async Task<(double P50, double P99)> DeadlineLateness(HttpClient http, int count)
+/// <summary>
+/// Cases whose one-minute targets fall due 10-30 s from now; lateness = webhook receipt − target. A case whose opening
+/// was acknowledged only after its target measures the opening, not the deadline: it is left out and the row says how
+/// long opening took.
+/// </summary>
+static async Task<(double P50, double P99, int Measured, double OpeningSeconds)> DeadlineLateness(HttpClient http, int count)
 {
     await using var receiver = new Receiver();
     await receiver.StartAsync();
@@ -408,7 +412,7 @@ static async Task<(double P50, double P99)> DeadlineLateness(HttpClient http, in
     var targets = new Dictionary<string, DateTimeOffset>();
     for (var i = 0; i < count; i++)
     {
-        var target = start + TimeSpan.FromSeconds(5 + 20.0 * i / count);
+        var target = start + TimeSpan.FromSeconds(10 + 20.0 * i / count);
         var id = $"late-{i}";
         targets[$"{id}/deadline#1/violation/0m"] = target;
         (await http.PostAsJsonAsync($"/api/v1/cases/{id}/events", new
@@ -416,16 +420,21 @@ static async Task<(double P50, double P99)> DeadlineLateness(HttpClient http, in
             eventId = "open", type = "opened", occurredAt = (target - TimeSpan.FromMinutes(1)).ToString("O", CultureInfo.InvariantCulture),
             @case = new { entitlementId = "late" },
         })).EnsureSuccessStatusCode();
+        if (DateTimeOffset.UtcNow >= target)
+        {
+            targets.Remove($"{id}/deadline#1/violation/0m");
+        }
     }
+    var openingSeconds = (DateTimeOffset.UtcNow - start).TotalSeconds;
     var deadline = DateTime.UtcNow.AddSeconds(90);
-    while (receiver.Received.Count < count && DateTime.UtcNow < deadline)
+    while (receiver.Received.Count(r => targets.ContainsKey(r.Key)) < targets.Count && DateTime.UtcNow < deadline)
     {
         Progress.Show($"deadlines fired: {receiver.Received.Count}/{count}");
         await Task.Delay(500);
     }
     Progress.Clear();
     var lateness = receiver.Received.Where(r => targets.ContainsKey(r.Key)).Select(r => (r.Value - targets[r.Key]).TotalMilliseconds).Order().ToArray();
-    return (Load.Percentile(lateness, 0.5), Load.Percentile(lateness, 0.99));
+    return (Load.Percentile(lateness, 0.5), Load.Percentile(lateness, 0.99), targets.Count, openingSeconds);
 }
 
 static async Task<long> Scalar(string connectionString, string sql)
