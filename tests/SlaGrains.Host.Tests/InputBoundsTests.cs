@@ -61,6 +61,33 @@ public sealed class InputBoundsTests(HostFixture fixture)
     }
 
     [Fact]
+    public async Task Acting_on_a_closed_case_is_a_409_saying_to_reopen_it_and_a_reopened_case_takes_the_action()
+    {
+        var admin = fixture.Host.Client();
+        var (_, entitlement, _) = await Scenario.Entitled(admin);
+        var caseId = Api.Id("case");
+        var now = DateTimeOffset.UtcNow;
+        await (await admin.Post($"/api/v1/cases/{caseId}/events", Scenario.Opened("o", entitlement, now.AddMinutes(-30)))).Json();
+        await (await admin.Post($"/api/v1/cases/{caseId}/events", new { eventId = "c", type = "closed", occurredAt = now.AddMinutes(-10).ToString("O") })).Json();
+
+        var complete = await admin.Post($"/api/v1/cases/{caseId}/events", new { eventId = "m", type = "milestoneCompleted", milestone = "First Response" });
+        var priority = await admin.Post($"/api/v1/cases/{caseId}/events", new { eventId = "p", type = "updated", changes = new { priority = "Low" } });
+        var owner = await admin.Post($"/api/v1/cases/{caseId}/events", new { eventId = "w", type = "updated", changes = new { owner = "ana" } });
+        var late = await admin.Post($"/api/v1/cases/{caseId}/events", new { eventId = "l", type = "updated", occurredAt = now.AddMinutes(-20).ToString("O"), changes = new { priority = "Medium" } });
+
+        Assert.Contains("'reopened'", (string)(await complete.Problem(HttpStatusCode.Conflict, "type"))["errors"]!["type"]![0]!, StringComparison.Ordinal);
+        await priority.Problem(HttpStatusCode.Conflict, "changes.priority");
+        Assert.Equal("ana", (string)(await owner.Json())["owner"]!); // reassigning a closed case moves no clock
+        Assert.Equal("Medium", (string)(await late.Json())["priority"]!); // it happened while the case was open
+
+        await (await admin.Post($"/api/v1/cases/{caseId}/events", new { eventId = "r", type = "reopened" })).Json();
+        var again = await (await admin.Post($"/api/v1/cases/{caseId}/events", new { eventId = "p2", type = "updated", changes = new { priority = "Low" } })).Json();
+        Assert.Equal("Low", (string)again["priority"]!);
+        var history = (await (await admin.GetAsync($"/api/v1/cases/{caseId}/events")).Json()).AsArray();
+        Assert.DoesNotContain(history, e => (string)e!["eventId"]! is "m" or "p");
+    }
+
+    [Fact]
     public async Task Oversized_fields_and_definitions_are_400s_naming_the_field_and_the_limit()
     {
         var admin = fixture.Host.Client();

@@ -37,6 +37,9 @@ public sealed class CaseEngine
     /// <summary>The entitlement the case asks for admission (the first its history names); null while it names none.</summary>
     public NamedEntitlement? NamedEntitlement => _fold.NamedEntitlement;
 
+    /// <summary>When the case was last closed, while it is closed; null while it is open.</summary>
+    public Instant? ClosedSince => _fold.ClosedSince;
+
     /// <summary>Folds one more event (of a distinct id) in its place in history.</summary>
     public void Append(CaseEvent e) => _fold.Append(e);
 
@@ -117,18 +120,7 @@ public sealed class CaseEngine
         var snapshot = evaluation.Snapshot;
         var milestone = evaluation.Milestone(notification.MilestoneId)!; // its own instance: always there
         var fields = evaluation.Fold?.Fields ?? new CaseFields();
-        var notice = new SlaNotice
-        {
-            DeliveryId = notification.Id,
-            Type = SlaNotice.TypeOf(notification.Kind),
-            OccurredAt = notification.DueAt,
-            CaseId = snapshot.CaseId,
-            Queue = snapshot.Queue,
-            Owner = snapshot.Owner,
-            ProcessId = snapshot.ProcessId,
-            Milestone = milestone,
-            Late = notification.Late,
-        };
+        var notice = Notice(notification.Id, SlaNotice.TypeOf(notification.Kind), notification, snapshot, milestone) with { Late = notification.Late };
         var toWebhooks = false;
         var first = events.Count;
         int escalations = 0, updates = 0, tasks = 0;
@@ -183,21 +175,25 @@ public sealed class CaseEngine
         {
             if (events[i].Type == CaseEventType.Escalated)
             {
-                notices.Add(new FiredNotice(new SlaNotice
-                {
-                    DeliveryId = events[i].EventId,
-                    Type = SlaNotice.CaseEscalated,
-                    OccurredAt = notification.DueAt,
-                    CaseId = snapshot.CaseId,
-                    Queue = snapshot.Queue,
-                    Owner = snapshot.Owner,
-                    ProcessId = snapshot.ProcessId,
-                    Milestone = milestone,
-                    Changes = events[i].Changes,
-                }, ToWebhooks: true));
+                notices.Add(new FiredNotice(
+                    Notice(events[i].EventId, SlaNotice.CaseEscalated, notification, snapshot, milestone) with { Changes = events[i].Changes },
+                    ToWebhooks: true));
             }
         }
     }
+
+    /// <summary>The notice of <paramref name="notification"/> about the case and milestone as they stand when it fires.</summary>
+    private static SlaNotice Notice(string deliveryId, string type, PendingNotification notification, CaseSnapshot snapshot, MilestoneSnapshot milestone) => new()
+    {
+        DeliveryId = deliveryId,
+        Type = type,
+        OccurredAt = notification.DueAt,
+        CaseId = snapshot.CaseId,
+        Queue = snapshot.Queue,
+        Owner = snapshot.Owner,
+        ProcessId = snapshot.ProcessId,
+        Milestone = milestone,
+    };
 
     /// <summary>An event the case writes because <paramref name="notification"/> fired, at its instant, with a stable id.</summary>
     private static CaseEvent Caused(PendingNotification notification, string suffix, CaseEventType type) => new()

@@ -41,6 +41,9 @@ public sealed class CaseFold
     /// <summary>The first entitlement the history names once the case is open; null while it names none.</summary>
     public NamedEntitlement? NamedEntitlement => _fold.NamedEntitlement;
 
+    /// <summary>When the case was last closed, while it is closed; null while it is open.</summary>
+    public Instant? ClosedSince => _fold.Closed ? _fold.LastClosedAt : null;
+
     /// <summary>Every task the history has created so far, with its completion.</summary>
     public IReadOnlyList<CaseTask> Tasks => _fold.Tasks;
 

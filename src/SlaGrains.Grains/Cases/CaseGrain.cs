@@ -33,20 +33,18 @@ public sealed partial class CaseGrain(
     Limits limits,
     ILogger<CaseGrain> logger) : Grain, ICaseGrain, IRemindable
 {
-    private const string MilestoneReminderPrefix = "ms:";
-    private const string OutboxReminder = "outbox";
     private const string CaseStateName = "case";
-    private static readonly TimeSpan RetryPeriod = TimeSpan.FromMinutes(1);
     private static readonly TimeSpan WatchFor = TimeSpan.FromMinutes(30);
 
     // Read and written through the provider itself rather than IPersistentState, whose bridge yields to the scheduler
     // before every write and so makes each event's whole call chain asynchronous. The grain is not reentrant, so
     // writes never overlap.
     private readonly GrainState<CaseState> _state = new(new CaseState());
-    private CaseEventLog _log = null!; // these three are set on activation
+    private CaseEventLog _log = null!; // these are set on activation
     private CaseDefinitions _definitions = null!;
     private CaseQueueIndex _queueIndex = null!;
     private CaseReports _reports = null!;
+    private CaseReminders _reminders = null!;
     private CaseEngine? _engine; // kept until the definitions it read change
     private IGrainTimer? _clockTransition;
 
@@ -75,6 +73,7 @@ public sealed partial class CaseGrain(
         _definitions = new CaseDefinitions(GrainFactory, compiledCalendars);
         _queueIndex = new CaseQueueIndex(GrainFactory, CaseId);
         _reports = new CaseReports(reportStore, CaseId, logger);
+        _reminders = new CaseReminders(this, State);
         await ReportIfPending();
         if (State.Outbox.Count > 0)
         {
@@ -139,7 +138,7 @@ public sealed partial class CaseGrain(
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
-        if (reminderName == OutboxReminder)
+        if (reminderName == CaseReminders.Outbox)
         {
             await ReportIfPending();
             await Deliver(clearIdleReminder: true);
@@ -147,18 +146,18 @@ public sealed partial class CaseGrain(
         }
         if (!Exists)
         {
-            await Unregister(reminderName);
+            await _reminders.Unregister(reminderName);
             return;
         }
         try
         {
             // Forget what this reminder was set for: whatever is still owed gets registered afresh, even if the tick came early.
-            State.Reminders.Remove(reminderName);
+            _reminders.Forget(reminderName);
             await LoadDefinitions();
             await Settle(Now);
-            if (!State.Reminders.ContainsKey(reminderName))
+            if (!_reminders.IsSet(reminderName))
             {
-                await Unregister(reminderName);
+                await _reminders.Unregister(reminderName);
             }
         }
         catch
@@ -171,35 +170,16 @@ public sealed partial class CaseGrain(
     /// <summary>Why the case does not apply <paramref name="e"/> (a resend is answered as a replay); null when it does.</summary>
     private async Task<CaseWriteResult?> Refusal(CaseEvent e)
     {
-        if (CaseEventValidator.Validate(e, Now, limits) is { IsValid: false } invalid)
-        {
-            return Invalid(invalid);
-        }
-        if (_log.Find(e.EventId) is { } stored)
-        {
-            return CaseEventReplay.Check(stored, e) is { IsValid: false } reused
-                ? new CaseWriteResult { Outcome = CaseWriteOutcome.Conflict, Errors = reused.ToDictionary() }
-                : new CaseWriteResult { Outcome = CaseWriteOutcome.Replayed, Snapshot = (await Evaluate(null))!.Snapshot, Version = State.Version };
-        }
-        if (CaseEventValidator.ValidateCustomFieldTotal(_log.CustomFieldNames, e, limits) is { IsValid: false } tooMany)
-        {
-            return Invalid(tooMany);
-        }
-        if (!Exists && e.Type != CaseEventType.Opened)
-        {
-            return new CaseWriteResult { Outcome = CaseWriteOutcome.NotFound };
-        }
-        if (CaseEventValidator.ValidateRoomForEvent(_log.Events.Count, limits) is { IsValid: false } full)
-        {
-            return Invalid(full);
-        }
         await LoadDefinitions();
-        if (Engine.CheckTask(e) is { IsValid: false } noSuchTask)
+        var verdict = CaseIntake.Check(e, Engine, _log.Find(e.EventId), _log.CustomFieldNames, Now, limits);
+        return verdict.Outcome switch
         {
-            return Invalid(noSuchTask);
-        }
-        return _definitions.Process is { } process && CaseEventValidator.ValidateMilestone(e, process.Definition) is { IsValid: false } unknown
-            ? Invalid(unknown) : null;
+            CaseIntakeOutcome.Accept => null,
+            CaseIntakeOutcome.Replay => new CaseWriteResult { Outcome = CaseWriteOutcome.Replayed, Snapshot = (await Evaluate(null))!.Snapshot, Version = State.Version },
+            CaseIntakeOutcome.NotFound => new CaseWriteResult { Outcome = CaseWriteOutcome.NotFound },
+            CaseIntakeOutcome.Conflict => new CaseWriteResult { Outcome = CaseWriteOutcome.Conflict, Errors = verdict.Errors!.ToDictionary() },
+            _ => new CaseWriteResult { Outcome = CaseWriteOutcome.Invalid, Errors = verdict.Errors!.ToDictionary() },
+        };
     }
 
     /// <summary>
@@ -221,13 +201,13 @@ public sealed partial class CaseGrain(
         {
             _log.Append(escalation); // the engine has folded it already
         }
-        await SyncReminders(settled.Owed, now);
+        await _reminders.Sync(settled.Owed, now);
         var snapshot = settled.Evaluation.Snapshot;
         var oldIndexed = State.Indexed;
         State.Indexed = [.. CaseIndexes.Of(snapshot)];
-        if (State.Outbox.Count > 0 || CaseReports.NeedsWakeUp(State, snapshot, OutboxReminder))
+        if (State.Outbox.Count > 0 || CaseReports.NeedsWakeUp(snapshot, _reminders))
         {
-            await KeepOutboxAwake(); // before the write that stores the notices (or owes facts), so none lacks a wake-up
+            await _reminders.KeepOutboxAwake(now); // before the write that stores the notices (or owes facts), so none lacks a wake-up
         }
         await _log.SealIfFull();
         State.Version++;
@@ -238,7 +218,7 @@ public sealed partial class CaseGrain(
         {
             if (!await _reports.Write(settled.Evaluation, State))
             {
-                await KeepOutboxAwake();
+                await _reminders.KeepOutboxAwake(now);
             }
             await Deliver();
         }
@@ -311,38 +291,6 @@ public sealed partial class CaseGrain(
         }
     }
 
-    /// <summary>One reminder per instance that still owes something, set for its earliest unfired notification.</summary>
-    private async Task SyncReminders(IReadOnlyDictionary<string, Instant> owed, Instant now)
-    {
-        foreach (var (instance, due) in owed)
-        {
-            var name = MilestoneReminderPrefix + instance;
-            if (!State.Reminders.TryGetValue(name, out var registered) || registered != due)
-            {
-                await this.RegisterOrUpdateReminder(name, due > now ? (due - now).ToTimeSpan() : TimeSpan.Zero, RetryPeriod);
-                State.Reminders[name] = due;
-            }
-        }
-        // Every owed instance has its reminder now: any more milestone reminders are for instances that owe nothing.
-        if (State.Reminders.Count - (State.Reminders.ContainsKey(OutboxReminder) ? 1 : 0) > owed.Count)
-        {
-            foreach (var name in State.Reminders.Keys.Where(n => n.StartsWith(MilestoneReminderPrefix, StringComparison.Ordinal) &&
-                                                                 !owed.ContainsKey(n[MilestoneReminderPrefix.Length..])).ToList())
-            {
-                await Unregister(name);
-            }
-        }
-    }
-
-    private async Task Unregister(string name)
-    {
-        if (await this.GetReminder(name) is { } reminder)
-        {
-            await this.UnregisterReminder(reminder);
-        }
-        State.Reminders.Remove(name);
-    }
-
     /// <summary>Hands queued notices to the publisher, oldest first; what it refuses stays queued behind a retry reminder.</summary>
     private async Task Deliver(bool clearIdleReminder = false)
     {
@@ -361,7 +309,7 @@ public sealed partial class CaseGrain(
             }
         }
         // Its own tick clears an outbox reminder kept only for facts the store has since taken; events leave it set.
-        var idle = clearIdleReminder && State.Outbox.Count == 0 && !CaseReports.Pending(State) && State.Reminders.ContainsKey(OutboxReminder);
+        var idle = clearIdleReminder && State.Outbox.Count == 0 && !CaseReports.Pending(State) && _reminders.OutboxSet;
         if (delivered == 0 && State.Outbox.Count == 0 && !idle)
         {
             return;
@@ -369,26 +317,14 @@ public sealed partial class CaseGrain(
         State.Outbox.RemoveRange(0, delivered);
         if (State.Outbox.Count > 0 || CaseReports.Pending(State))
         {
-            await KeepOutboxAwake();
+            await _reminders.KeepOutboxAwake(Now);
         }
-        else if (State.Reminders.ContainsKey(OutboxReminder))
+        else if (_reminders.OutboxSet)
         {
-            await Unregister(OutboxReminder);
+            await _reminders.Unregister(CaseReminders.Outbox);
         }
         await storage.WriteStateAsync(CaseStateName, this.GetGrainId(), _state);
     }
-
-    private async Task KeepOutboxAwake()
-    {
-        if (!State.Reminders.ContainsKey(OutboxReminder))
-        {
-            await this.RegisterOrUpdateReminder(OutboxReminder, RetryPeriod, RetryPeriod);
-            State.Reminders[OutboxReminder] = Now + Duration.FromTimeSpan(RetryPeriod);
-        }
-    }
-
-    private static CaseWriteResult Invalid(ValidationErrors errors) =>
-        new() { Outcome = CaseWriteOutcome.Invalid, Errors = errors.ToDictionary() };
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Publishing the change of case {CaseId} failed")]
     private partial void LogPublishFailed(Exception ex, string caseId);

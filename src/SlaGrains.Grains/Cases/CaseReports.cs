@@ -22,8 +22,8 @@ internal sealed partial class CaseReports(IReportStore store, string caseId, ILo
     /// Whether the case must keep its outbox reminder for its facts' sake: it has entered a process (so has facts)
     /// and no deadline reminder of its own that would wake it.
     /// </summary>
-    public static bool NeedsWakeUp(CaseState state, CaseSnapshot snapshot, string outboxReminder) =>
-        snapshot.ProcessId is not null && state.Reminders.Keys.All(name => name == outboxReminder);
+    public static bool NeedsWakeUp(CaseSnapshot snapshot, CaseReminders reminders) =>
+        snapshot.ProcessId is not null && !reminders.AnyDeadline;
 
     /// <summary>
     /// Sends the facts of <paramref name="evaluation"/> at the state's version, unless they say what the store already
