@@ -18,8 +18,8 @@ namespace SlaGrains.Grains.Cases;
 /// <summary>
 /// One case, as Orleans hosts it: its event log (<see cref="CaseEventLog"/>) is the truth and its engine (<see
 /// cref="CaseEngine"/>) says what that means; the grain loads definitions, orders the I/O and fans out. Deadlines are
-/// durable reminders, one per milestone instance with something still to fire, each set for that instance's next
-/// notification with a one-minute period as the retry net. Whatever wakes the case (an event, a tick, a duplicate tick
+/// durable reminders (<see cref="CaseReminders"/>), one per milestone instance with something still to fire; notices
+/// wait in the stored outbox (<see cref="CaseOutbox"/>) until handed over. Whatever wakes the case (an event, a tick, a duplicate tick
 /// after failover), it fires exactly the notifications that are due and not yet recorded as fired, recording them in
 /// the same write that queues their notices.
 /// </summary>
@@ -45,6 +45,7 @@ public sealed partial class CaseGrain(
     private CaseQueueIndex _queueIndex = null!;
     private CaseReports _reports = null!;
     private CaseReminders _reminders = null!;
+    private CaseOutbox _outbox = null!;
     private CaseEngine? _engine; // kept until the definitions it read change
     private IGrainTimer? _clockTransition;
 
@@ -74,8 +75,9 @@ public sealed partial class CaseGrain(
         _queueIndex = new CaseQueueIndex(GrainFactory, CaseId);
         _reports = new CaseReports(reportStore, CaseId, logger);
         _reminders = new CaseReminders(this, State);
+        _outbox = new CaseOutbox(publisher, State, _reminders, logger);
         await ReportIfPending();
-        if (State.Outbox.Count > 0)
+        if (!_outbox.Empty)
         {
             await Deliver();
         }
@@ -205,7 +207,7 @@ public sealed partial class CaseGrain(
         var snapshot = settled.Evaluation.Snapshot;
         var oldIndexed = State.Indexed;
         State.Indexed = [.. CaseIndexes.Of(snapshot)];
-        if (State.Outbox.Count > 0 || CaseReports.NeedsWakeUp(snapshot, _reminders))
+        if (!_outbox.Empty || CaseReports.NeedsWakeUp(snapshot, _reminders))
         {
             await _reminders.KeepOutboxAwake(now); // before the write that stores the notices (or owes facts), so none lacks a wake-up
         }
@@ -291,39 +293,13 @@ public sealed partial class CaseGrain(
         }
     }
 
-    /// <summary>Hands queued notices to the publisher, oldest first; what it refuses stays queued behind a retry reminder.</summary>
+    /// <summary>Hands queued notices over (<see cref="CaseOutbox"/>) and stores what that changed.</summary>
     private async Task Deliver(bool clearIdleReminder = false)
     {
-        var delivered = 0;
-        foreach (var fired in State.Outbox)
+        if (await _outbox.HandOver(Now, clearIdleReminder))
         {
-            try
-            {
-                await publisher.Notify(fired);
-                delivered++;
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                LogDeliveryFailed(ex, fired.Notice.DeliveryId);
-                break;
-            }
+            await storage.WriteStateAsync(CaseStateName, this.GetGrainId(), _state);
         }
-        // Its own tick clears an outbox reminder kept only for facts the store has since taken; events leave it set.
-        var idle = clearIdleReminder && State.Outbox.Count == 0 && !CaseReports.Pending(State) && _reminders.OutboxSet;
-        if (delivered == 0 && State.Outbox.Count == 0 && !idle)
-        {
-            return;
-        }
-        State.Outbox.RemoveRange(0, delivered);
-        if (State.Outbox.Count > 0 || CaseReports.Pending(State))
-        {
-            await _reminders.KeepOutboxAwake(Now);
-        }
-        else if (_reminders.OutboxSet)
-        {
-            await _reminders.Unregister(CaseReminders.Outbox);
-        }
-        await storage.WriteStateAsync(CaseStateName, this.GetGrainId(), _state);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Publishing the change of case {CaseId} failed")]
@@ -331,7 +307,4 @@ public sealed partial class CaseGrain(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Case {CaseId} stored its change but could not hand over its notices; its outbox reminder retries them")]
     private partial void LogHandOverFailed(Exception ex, string caseId);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Delivering notice {DeliveryId} failed; it stays queued and is retried")]
-    private partial void LogDeliveryFailed(Exception ex, string deliveryId);
 }
