@@ -7,6 +7,7 @@ import { startClock, useSla } from './state/store';
 import { AllOpen } from './views/cases/AllOpen';
 import { MyCases } from './views/cases/MyCases';
 import { QueuesView } from './views/cases/QueuesView';
+import { Reports } from './views/reports/Reports';
 import { SignIn } from './views/signin/SignIn';
 import { Tracker } from './views/tracker/Tracker';
 
@@ -48,6 +49,7 @@ const router = createHashRouter([
       { path: 'queues', element: <QueuesView /> },
       { path: 'all', element: <AllOpen /> },
       { path: 'case/:caseId', element: <Tracker /> },
+      { path: 'reports', element: <Reports /> },
       { path: '*', element: <Navigate to="/" replace /> },
     ],
   },
