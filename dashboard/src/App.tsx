@@ -7,7 +7,6 @@ import { startClock, useSla } from './state/store';
 import { AllOpen } from './views/cases/AllOpen';
 import { MyCases } from './views/cases/MyCases';
 import { QueuesView } from './views/cases/QueuesView';
-import { Reports } from './views/reports/Reports';
 import { SignIn } from './views/signin/SignIn';
 import { Tracker } from './views/tracker/Tracker';
 
@@ -49,7 +48,8 @@ const router = createHashRouter([
       { path: 'queues', element: <QueuesView /> },
       { path: 'all', element: <AllOpen /> },
       { path: 'case/:caseId', element: <Tracker /> },
-      { path: 'reports', element: <Reports /> },
+      // Loaded on demand: the charts stay out of the agents' board bundle.
+      { path: 'reports', lazy: async () => ({ Component: (await import('./views/reports/Reports')).Reports }) },
       { path: '*', element: <Navigate to="/" replace /> },
     ],
   },

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ComplianceReport, ComplianceRow, Figures, MilestoneFact, ProcessRead } from '../src/api/reports';
 import { attainmentSeries, breachBars, describeChart, mostOverdue } from '../src/views/reports/chartData';
 import { pollWhileVisible } from '../src/views/reports/LivePoll';
-import { complianceQuery, defaultFilters, filterQuery, pageQueries, splitList, startOfDay, type ReportFilters } from '../src/views/reports/reportQuery';
+import { complianceQuery, defaultFilters, filterQuery, pageQueries, periodStarts, splitList, startOfDay, type ReportFilters } from '../src/views/reports/reportQuery';
 import { compare, draftOf, targetsOf } from '../src/views/reports/whatIf';
 
 const filters: ReportFilters = {
@@ -43,6 +43,15 @@ describe('report queries', () => {
     expect([f.fromDate, f.toDate, f.interval, f.lineBy]).toEqual(['2025-02-26', '2025-03-04', 'day', 'queue']);
   });
 
+  it('lists the range\'s periods as the API starts them: days, Mondays, firsts of the month, in the zone', () => {
+    const range = { fromDate: '2025-03-07', toDate: '2025-03-11', timeZone: 'America/New_York' };
+    expect(periodStarts({ ...range, interval: 'day' })).toEqual(
+      ['2025-03-07T05:00:00Z', '2025-03-08T05:00:00Z', '2025-03-09T05:00:00Z', '2025-03-10T04:00:00Z', '2025-03-11T04:00:00Z']);
+    expect(periodStarts({ ...range, interval: 'week' })).toEqual(['2025-03-03T05:00:00Z', '2025-03-10T04:00:00Z']);
+    expect(periodStarts({ ...range, toDate: '2025-05-02', interval: 'month' })).toEqual(['2025-03-01T05:00:00Z', '2025-04-01T04:00:00Z', '2025-05-01T04:00:00Z']);
+    expect(periodStarts({ ...range, interval: 'hour' })).toEqual([]);
+  });
+
   it('reads comma-separated filter values', () => {
     expect(splitList(' Tier 1, ,Tier 2 ,')).toEqual(['Tier 1', 'Tier 2']);
   });
@@ -68,6 +77,9 @@ describe('chart series', () => {
       { label: 'Tier 1', values: [66.67, 100] },
       { label: 'Tier 2', values: [null, null] },
     ]);
+    const padded = attainmentSeries(report(['queue'], [row({ queue: 'Tier 1' }, '2025-03-10T04:00:00Z', { met: 1, attainmentPercent: 100 })]),
+      ['2025-03-03T05:00:00Z', '2025-03-10T04:00:00Z']);
+    expect(padded).toEqual({ labels: ['3 Mar 2025', '10 Mar 2025'], series: [{ label: 'Tier 1', values: [null, 100] }] });
     expect(describeChart(data, 'Attainment per queue', '%')).toBe(
       'Attainment per queue over 2 points. (none): 0%; Tier 1: from 66.67% to 100%, lowest 66.67%; Tier 2: none.');
   });

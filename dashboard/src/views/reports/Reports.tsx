@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { compliance, factPage, factsCsv, type ComplianceReport, type Figures, type Interval, type MilestoneFact } from '../../api/reports';
 import { formatInstant, zones } from '../../format/time';
@@ -7,7 +7,7 @@ import { useSla } from '../../state/store';
 import { attainmentSeries, breachBars, breaches, describeChart, mostOverdue, type ChartData } from './chartData';
 import { pollWhileVisible } from './LivePoll';
 import { ReportChart } from './ReportChart';
-import { defaultFilters, filterQuery, pageQueries, splitList, type ReportFilters } from './reportQuery';
+import { defaultFilters, filterQuery, pageQueries, periodStarts, splitList, type ReportFilters } from './reportQuery';
 import { duration, percent } from './reportFormat';
 import { WhatIfPanel } from './WhatIfPanel';
 
@@ -46,16 +46,10 @@ export function Reports() {
   const etag = useRef<string | null>(null);
   const queries = useMemo(() => pageQueries(filters), [filters]);
   const facts = useMemo(() => filterQuery(filters).toString(), [filters]);
-
-  // The line report's ETag is the store's change stamp: when it changes, every figure on the page may have.
-  const reload = useCallback(async (lines: ComplianceReport) => {
-    const [bars, overdue] = await Promise.all([compliance(key, queries.bars, null), overdueFacts(key, facts)]);
-    setLoaded({ lines, bars: bars!.body, ...overdue });
-    setUpdatedAt(Date.now());
-    setError(null);
-  }, [key, queries, facts]);
+  const periods = useMemo(() => periodStarts(filters), [filters]);
 
   useEffect(() => {
+    // Answers of an earlier filter that arrive late are dropped: `current` is false once the filters change.
     let current = true;
     etag.current = null;
     const fail = (e: unknown) => {
@@ -64,13 +58,20 @@ export function Reports() {
         setError((e as Error).message);
       }
     };
+    // The line report's ETag is the store's change stamp: when it changes, every figure on the page may have.
     const read = async () => {
       const fresh = await compliance(key, queries.lines, etag.current);
       if (!fresh || !current) {
         return false;
       }
+      const [bars, overdue] = await Promise.all([compliance(key, queries.bars, null), overdueFacts(key, facts)]);
+      if (!current) {
+        return false;
+      }
       etag.current = fresh.etag;
-      await reload(fresh.body);
+      setLoaded({ lines: fresh.body, bars: bars!.body, ...overdue });
+      setUpdatedAt(Date.now());
+      setError(null);
       return true;
     };
     read().catch(fail);
@@ -79,7 +80,7 @@ export function Reports() {
       current = false;
       stop();
     };
-  }, [key, queries, reload]);
+  }, [key, queries, facts]);
 
   return (
     <section className="reports" aria-labelledby="reports-title">
@@ -93,7 +94,7 @@ export function Reports() {
         <>
           <Totals figures={loaded.lines.totals} />
           <CsvDownload query={facts} filters={filters} />
-          <Attainment report={loaded.lines} />
+          <Attainment report={loaded.lines} periods={periods} />
           <Breaches report={loaded.bars} />
           <Overdue facts={loaded.overdue} more={loaded.more} zone={filters.timeZone} />
         </>
@@ -236,8 +237,8 @@ function DataTable({ data, caption, format }: { data: ChartData; caption: string
   );
 }
 
-function Attainment({ report }: { report: ComplianceReport }) {
-  const data = useMemo(() => attainmentSeries(report), [report]);
+function Attainment({ report, periods }: { report: ComplianceReport; periods: string[] }) {
+  const data = useMemo(() => attainmentSeries(report, periods), [report, periods]);
   const what = `Attainment per ${report.groupBy[0] ?? 'period'}`;
   return (
     <section className="report-panel" aria-labelledby="attainment-title">

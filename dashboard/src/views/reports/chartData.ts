@@ -26,12 +26,12 @@ export function periodLabel(periodStart: string, report: Pick<ComplianceReport, 
 }
 
 /**
- * Attainment per period, a line per group of the report's first dimension. A period where a group decided nothing
+ * Attainment per period (those of the rows, and `allPeriods` of the range), a line per group of the report's first dimension. A period where a group decided nothing
  * (all open or canceled) or had no facts is a gap (null), not 0: nothing was missed there.
  */
-export function attainmentSeries(report: ComplianceReport): ChartData {
+export function attainmentSeries(report: ComplianceReport, allPeriods: string[] = []): ChartData {
   const dimension = report.groupBy[0] ?? '';
-  const periods = [...new Set(report.rows.map((r) => r.periodStart))].sort();
+  const periods = [...new Set([...allPeriods, ...report.rows.map((r) => r.periodStart)])].sort();
   const groups = [...new Set(report.rows.map((r) => groupValue(r, dimension)))].sort();
   const at = new Map(report.rows.map((r) => [`${r.periodStart}\n${groupValue(r, dimension)}`, r.attainmentPercent]));
   return {

@@ -93,3 +93,32 @@ export function pageQueries(f: ReportFilters): { lines: string; bars: string } {
     bars: complianceQuery(f, ['milestone', 'queue'], 'none'),
   };
 }
+
+/**
+ * Every period start of the range as the API counts them (the first at the interval's boundary at or before the
+ * range's start, in the zone), so the chart's axis shows periods without facts as gaps. Hours are left to the
+ * answer's rows: a long range holds thousands.
+ */
+export function periodStarts(f: Pick<ReportFilters, 'fromDate' | 'toDate' | 'timeZone' | 'interval'>): string[] {
+  if (f.interval === 'none' || f.interval === 'hour') {
+    return [];
+  }
+  let day = f.fromDate;
+  if (f.interval === 'week') {
+    const weekday = new Date(`${day}T00:00:00Z`).getUTCDay(); // 0 is Sunday; weeks start on Monday
+    day = addDays(day, -((weekday + 6) % 7));
+  } else if (f.interval === 'month') {
+    day = `${day.slice(0, 8)}01`;
+  }
+  const starts: string[] = [];
+  while (day <= f.toDate && starts.length < 1000) {
+    starts.push(startOfDay(day, f.timeZone));
+    if (f.interval === 'month') {
+      const [y, m] = day.split('-').map(Number);
+      day = new Date(Date.UTC(y!, m!, 1)).toISOString().slice(0, 10);
+    } else {
+      day = addDays(day, f.interval === 'week' ? 7 : 1);
+    }
+  }
+  return starts;
+}
