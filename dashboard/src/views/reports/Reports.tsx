@@ -56,6 +56,7 @@ export function Reports() {
       onApiError(e);
       if (current) {
         setError((e as Error).message);
+        setLoaded(null); // the figures of the previous filters would read as this question's answer
       }
     };
     // The line report's ETag is the store's change stamp: when it changes, every figure on the page may have.
