@@ -48,6 +48,8 @@ const router = createHashRouter([
       { path: 'queues', element: <QueuesView /> },
       { path: 'all', element: <AllOpen /> },
       { path: 'case/:caseId', element: <Tracker /> },
+      // Loaded on demand: the charts stay out of the agents' board bundle.
+      { path: 'reports', lazy: async () => ({ Component: (await import('./views/reports/Reports')).Reports }) },
       { path: '*', element: <Navigate to="/" replace /> },
     ],
   },

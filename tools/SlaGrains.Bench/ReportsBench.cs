@@ -46,6 +46,14 @@ internal static class ReportsBench
             // A range holding about 100,000 facts (fewer in a small run).
             var days = Math.Min(365, Math.Ceiling(100_000 / (facts / 365.0)));
             var to = new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero).AddDays(days);
+            // A warm-up export (the year's last month) first, as the other slices warm up: the measured
+            // one is then not the host's first, whose reading and writing code still runs unoptimized.
+            using (var warmUp = new HttpRequestMessage(HttpMethod.Get, "/api/v1/reports/milestones?from=2025-12-01T00:00:00Z&to=2026-01-01T00:00:00Z"))
+            {
+                warmUp.Headers.Accept.ParseAdd("text/csv");
+                using var response = await http.SendAsync(warmUp, HttpCompletionOption.ResponseHeadersRead);
+                await (await response.EnsureSuccessStatusCode().Content.ReadAsStreamAsync()).CopyToAsync(Stream.Null);
+            }
             using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/reports/milestones?from=2025-01-01T00:00:00Z&to={to:yyyy-MM-ddTHH:mm:ssZ}");
             request.Headers.Accept.ParseAdd("text/csv");
             var before = host.ResidentBytes();

@@ -18,6 +18,7 @@ export function Header() {
         <NavLink to="/mine">My cases</NavLink>
         <NavLink to="/queues">Queues</NavLink>
         {me?.seesAllCases && <NavLink to="/all">All open cases</NavLink>}
+        {me?.scopes.includes('read') && <NavLink to="/reports">Reports</NavLink>}
       </nav>
       <div className="prefs">
         <label htmlFor="zone">Time zone</label>
