@@ -91,6 +91,7 @@ public sealed class ClusterDrills(DrillOptions options) : IDisposable
         var emailed = expectedEmails.Count(mail.Alerts.ContainsKey);
         var emailRepeats = mail.Alerts.Where(d => expectedEmails.Contains(d.Key)).Sum(d => d.Value.Count - 1);
         var updates = await FieldUpdates(cases);
+        var facts = await ViolationFacts(run, start, cases.Count);
         var lastFired = receiver.Deliveries.Where(d => expected.Contains(d.Key)).Select(d => d.Value.First)
             .Concat(mail.Alerts.Where(d => expectedEmails.Contains(d.Key)).Select(d => d.Value.First)).DefaultIfEmpty(killedAt).Max();
         var recovery = lastFired - killedAt;
@@ -100,8 +101,10 @@ public sealed class ClusterDrills(DrillOptions options) : IDisposable
         Console.WriteLine($"deadlines fired: {fired}/{expected.Count}; delivered more than once: {repeats}");
         Console.WriteLine($"emails sent: {emailed}/{expectedEmails.Count}; sent more than once: {emailRepeats}");
         Console.WriteLine($"field updates in history: {updates.Once}/{cases.Count} once; more than once: {updates.Repeated}");
+        Console.WriteLine($"report facts: {facts.Violated}/{cases.Count} violated; facts in all: {facts.Total}");
         Console.WriteLine($"last deadline fired {recovery.TotalSeconds:F0} s after the kill (bound {options.Recovery.TotalSeconds:F0} s)");
         var passed = lost == 0 && fired == expected.Count && emailed == expectedEmails.Count && updates.Once == cases.Count &&
+                     facts.Violated == cases.Count && facts.Total == cases.Count &&
                      !statuses.ContainsKey(500) && recovery <= options.Recovery;
         Console.WriteLine(passed ? "drill kill-silo: PASSED" : "drill kill-silo: FAILED");
         return passed ? 0 : 1;
@@ -168,6 +171,28 @@ public sealed class ClusterDrills(DrillOptions options) : IDisposable
             repeated += count > 1 ? 1 : 0;
         }
         return (once, repeated);
+    }
+
+    /// <summary>
+    /// The drill's milestone facts as the compliance report counts them: one per case, violated, none lost or doubled.
+    /// A case killed between its state write and its facts write owes them until it next wakes (its deadline reminder
+    /// or its outbox reminder), so this waits up to a minute and a half for the count to settle.
+    /// </summary>
+    private async Task<(long Violated, long Total)> ViolationFacts(string process, DateTimeOffset start, int cases)
+    {
+        var query = $"/api/v1/reports/compliance?from={Uri.EscapeDataString(start.AddHours(-1).ToString("O"))}&to={Uri.EscapeDataString(start.AddHours(1).ToString("O"))}&processId={process}";
+        var until = DateTimeOffset.UtcNow.AddSeconds(90);
+        for (;;)
+        {
+            var totals = (await _http.GetFromJsonAsync<JsonObject>(query))!["totals"]!;
+            var violated = (long)totals["violated"]!;
+            var total = violated + (long)totals["met"]! + (long)totals["metLate"]! + (long)totals["open"]! + (long)totals["canceled"]!;
+            if ((violated == cases && total == cases) || DateTimeOffset.UtcNow > until)
+            {
+                return (violated, total);
+            }
+            await Task.Delay(1000);
+        }
     }
 
     /// <summary>Acknowledged events missing from their case's stored history.</summary>
