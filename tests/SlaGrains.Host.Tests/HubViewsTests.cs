@@ -39,6 +39,40 @@ public sealed class HubViewsTests
     }
 
     [Fact]
+    public async Task A_case_given_to_another_agent_arrives_on_their_cases_and_reaches_the_old_owner_to_drop_it()
+    {
+        await using var host = new SlaHost();
+        var admin = host.Client();
+        var (_, entitlement, _) = await Scenario.Entitled(admin);
+        var (anaId, anaKey) = await People.User(admin, "agent", "Tier 1");
+        var (benId, benKey) = await People.User(admin, "agent", "Tier 1");
+        var caseId = Api.Id("case");
+        await (await admin.Post($"/api/v1/cases/{caseId}/events", new
+        {
+            eventId = "o", type = "opened",
+            @case = new { entitlementId = entitlement, queue = "Tier 2", owner = anaId, subject = "Handed over" }, // neither agent's queue
+        })).Json();
+        await using var ana = HubTests.Connect(host, anaKey);
+        await using var ben = HubTests.Connect(host, benKey);
+        var anaChanges = Channel.CreateUnbounded<JsonElement>();
+        var benChanges = Channel.CreateUnbounded<JsonElement>();
+        ana.On<JsonElement>("caseChanged", c => anaChanges.Writer.TryWrite(c));
+        ben.On<JsonElement>("caseChanged", c => benChanges.Writer.TryWrite(c));
+        await ana.StartAsync();
+        await ben.StartAsync();
+        await Eventually(() => ana.InvokeAsync<JsonElement[]>("SubscribeOwner", "me"), cases => cases.Length == 1);
+        Assert.Empty(await ben.InvokeAsync<JsonElement[]>("SubscribeOwner", "me"));
+
+        await (await admin.Post($"/api/v1/cases/{caseId}/events", new { eventId = "give", type = "updated", changes = new { owner = benId } })).Json();
+
+        var arrived = await HubTests.Next(benChanges, c => c.GetProperty("caseId").GetString() == caseId);
+        Assert.Equal(benId, arrived.GetProperty("owner").GetString());
+        Assert.Equal("Handed over", arrived.GetProperty("subject").GetString());
+        var left = await HubTests.Next(anaChanges, c => c.GetProperty("caseId").GetString() == caseId && c.GetProperty("owner").GetString() == benId);
+        Assert.Equal(arrived.GetProperty("version").GetInt64(), left.GetProperty("version").GetInt64());
+    }
+
+    [Fact]
     public async Task An_agent_may_not_watch_another_queue_another_owner_or_all_cases_while_a_supervisor_may()
     {
         await using var host = new SlaHost();

@@ -9,7 +9,7 @@ using SlaGrains.Bench;
 using SlaGrains.Tests.Shared.Postgres;
 using SlaGrains.Tests.Shared.Webhooks;
 
-// dotnet run -c Release --project tools/SlaGrains.Bench -- [--seconds 20] [--warmup 15] [--rounds 4] [--concurrency 32] [--cases 1000] [--clients 1000] [--only memory|postgres|hanging|reports[,...]] [--facts 1000000 --what-if-cases 10000 --lag-samples 200] [--group-commit on|off|ab] [--only cluster --cluster http://127.0.0.1:5080 --key dev-admin-key]
+// dotnet run -c Release --project tools/SlaGrains.Bench -- [--seconds 20] [--warmup 15] [--rounds 4] [--concurrency 32] [--cases 1000] [--clients 1000] [--only memory|postgres|hanging|reports|hub[,...]] [--queues 10 --rate 20] [--facts 1000000 --what-if-cases 10000 --lag-samples 200] [--group-commit on|off|ab] [--only cluster --cluster http://127.0.0.1:5080 --key dev-admin-key]
 // Needs a Release build of the host (dotnet build -c Release) and the local PostgreSQL (scripts/postgres-up.sh).
 var seconds = Arg("--seconds", 20);
 var concurrency = Arg("--concurrency", 32);
@@ -44,13 +44,15 @@ if (only?.Contains("cluster") == true)
     await MeasureCluster();
 if (only?.Contains("reports") == true) // only when asked: it writes a million facts
     await ReportsBench.Run(root, server, rows, Arg("--facts", 1_000_000), Arg("--what-if-cases", 10_000), Arg("--lag-samples", 200));
+if (only?.Contains("hub") == true) // only when asked: it holds a thousand connections open
+    await HubFanOut.Run(root, rows, clientCount, Arg("--queues", 10), Arg("--rate", 20), seconds);
 
 Console.WriteLine();
 Console.WriteLine("| what | figure | limit (same run) / goal | ratio |");
 Console.WriteLine("| --- | --- | --- | --- |");
 rows.ForEach(Console.WriteLine);
 Console.WriteLine();
-Console.WriteLine($"command: dotnet run -c Release --project tools/SlaGrains.Bench -- --seconds {seconds} --warmup {warmup} --rounds {rounds} --concurrency {concurrency} --cases {caseCount} --clients {clientCount}{(only is null ? "" : $" --only {string.Join(',', only)}")}{(groupCommit == "on" ? "" : $" --group-commit {groupCommit}")}");
+Console.WriteLine($"command: dotnet run -c Release --project tools/SlaGrains.Bench -- --seconds {seconds} --warmup {warmup} --rounds {rounds} --concurrency {concurrency} --cases {caseCount} --clients {clientCount}{(only is null ? "" : $" --only {string.Join(',', only)}")}{(only?.Contains("hub") == true ? $" --queues {Arg("--queues", 10)} --rate {Arg("--rate", 20)}" : "")}{(groupCommit == "on" ? "" : $" --group-commit {groupCommit}")}");
 return 0;
 
 bool Runs(string half) => only is null || only.Contains(half);

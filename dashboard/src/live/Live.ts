@@ -57,6 +57,15 @@ export class Live {
     return this.connection.invoke('UnsubscribeQueue', queue);
   }
 
+  /** `me`: the caller's own cases, wherever they sit, including those assigned to them later. */
+  subscribeOwner(owner: string): Promise<CaseSnapshot[]> {
+    return this.connection.invoke<CaseSnapshot[]>('SubscribeOwner', owner);
+  }
+
+  unsubscribeOwner(owner: string): Promise<void> {
+    return this.connection.invoke('UnsubscribeOwner', owner);
+  }
+
   subscribeCase(caseId: string): Promise<CaseSnapshot | null> {
     return this.connection.invoke<CaseSnapshot | null>('SubscribeCase', caseId);
   }

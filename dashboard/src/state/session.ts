@@ -14,6 +14,7 @@ class Subscriptions {
   private live: Live | undefined;
   private readonly queues = new Map<string, number>();
   private readonly caseIds = new Map<string, number>();
+  private readonly owners = new Map<string, number>();
 
   attach(live: Live | undefined): void {
     this.live = live;
@@ -23,6 +24,11 @@ class Subscriptions {
     return this.acquire(this.queues, queue, () => this.subscribeQueue(queue), (live) => live.unsubscribeQueue(queue));
   }
 
+  /** An owner's cases (`me`): the hub also pushes a case to the owner it leaves, so their board can drop it. */
+  acquireOwner(owner: string): () => void {
+    return this.acquire(this.owners, owner, () => this.subscribeOwner(owner), (live) => live.unsubscribeOwner(owner));
+  }
+
   acquireCase(caseId: string): () => void {
     return this.acquire(this.caseIds, caseId, () => this.subscribeCase(caseId), (live) => live.unsubscribeCase(caseId));
   }
@@ -30,6 +36,7 @@ class Subscriptions {
   async resubscribeAll(): Promise<void> {
     await Promise.all([
       ...[...this.queues.keys()].map((q) => this.subscribeQueue(q)),
+      ...[...this.owners.keys()].map((o) => this.subscribeOwner(o)),
       ...[...this.caseIds.keys()].map((c) => this.subscribeCase(c)),
     ]);
   }
@@ -60,6 +67,10 @@ class Subscriptions {
 
   private async subscribeQueue(queue: string): Promise<void> {
     await this.retrying(async (live) => take(await live.subscribeQueue(queue)), () => this.queues.has(queue));
+  }
+
+  private async subscribeOwner(owner: string): Promise<void> {
+    await this.retrying(async (live) => take(await live.subscribeOwner(owner)), () => this.owners.has(owner));
   }
 
   private async subscribeCase(caseId: string): Promise<void> {

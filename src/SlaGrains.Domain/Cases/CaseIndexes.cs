@@ -12,6 +12,22 @@ public static class CaseIndexes
 
     public static string Owner(string ownerId) => OwnerPrefix + ownerId;
 
+    /// <summary>The owner an index key names, or null for a queue's key and the whole list's.</summary>
+    public static string? OwnerOf(string key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        return key.StartsWith(OwnerPrefix, StringComparison.Ordinal) ? key[OwnerPrefix.Length..] : null;
+    }
+
+    /// <summary>The keys of <paramref name="before"/> that <paramref name="after"/> no longer has: the lists a change took the case out of.</summary>
+    public static IReadOnlyList<string> Left(IEnumerable<string> before, IEnumerable<string> after)
+    {
+        ArgumentNullException.ThrowIfNull(before);
+        ArgumentNullException.ThrowIfNull(after);
+        // An array: Orleans sends it inside a live change, and cannot read the compiler's list type back.
+        return before.Except(after, StringComparer.Ordinal).ToArray();
+    }
+
     /// <summary>The index keys of <paramref name="snapshot"/>: none once it is closed.</summary>
     public static IReadOnlyList<string> Of(CaseSnapshot snapshot)
     {

@@ -230,7 +230,7 @@ public sealed partial class CaseGrain(
             DeactivateOnIdle(); // memory may now differ from what is stored
         }
         _queueIndex.Update(oldIndexed, snapshot, State.Version);
-        await PublishChange(snapshot);
+        await PublishChange(snapshot, CaseIndexes.Left(oldIndexed, State.Indexed));
         ArmClockTransition(snapshot);
         return snapshot;
     }
@@ -261,11 +261,11 @@ public sealed partial class CaseGrain(
         }
     }
 
-    private async Task PublishChange(CaseSnapshot snapshot)
+    private async Task PublishChange(CaseSnapshot snapshot, IReadOnlyList<string>? left = null)
     {
         try
         {
-            await publisher.CaseChanged(snapshot, State.Version);
+            await publisher.CaseChanged(snapshot, State.Version, left ?? []);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

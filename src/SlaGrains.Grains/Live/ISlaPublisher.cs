@@ -14,6 +14,9 @@ public interface ISlaPublisher
     /// </summary>
     Task Notify(FiredNotice fired);
 
-    /// <summary>The case changed (an event, a deadline, an escalation); <paramref name="version"/> orders the snapshots.</summary>
-    Task CaseChanged(CaseSnapshot snapshot, long version);
+    /// <summary>
+    /// The case changed (an event, a deadline, an escalation); <paramref name="version"/> orders the snapshots, and
+    /// <paramref name="left"/> names the indexes (<see cref="CaseIndexes"/>) it left with this change.
+    /// </summary>
+    Task CaseChanged(CaseSnapshot snapshot, long version, IReadOnlyList<string> left);
 }

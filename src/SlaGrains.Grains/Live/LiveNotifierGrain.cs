@@ -24,10 +24,8 @@ public sealed partial class LiveNotifierGrain(ILogger<LiveNotifierGrain> logger)
     public Task CaseChanged(CaseChange change)
     {
         ArgumentNullException.ThrowIfNull(change);
-        if (!_changes.TryGetValue(change.Snapshot.CaseId, out var current) || current.Version <= change.Version)
-        {
-            _changes[change.Snapshot.CaseId] = change;
-        }
+        // Merged, not replaced: an owner's or queue's view that a case left earlier in the batch still hears of it.
+        _changes[change.Snapshot.CaseId] = _changes.TryGetValue(change.Snapshot.CaseId, out var current) ? current.Then(change) : change;
         ScheduleFlush();
         return Task.CompletedTask;
     }

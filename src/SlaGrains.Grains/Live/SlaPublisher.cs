@@ -31,6 +31,6 @@ public sealed class SlaPublisher(WebhookPublisher webhooks, EmailPublisher email
         await Notifier.Noticed(fired.Notice);
     }
 
-    public Task CaseChanged(CaseSnapshot snapshot, long version) =>
-        Notifier.CaseChanged(new CaseChange(snapshot, version));
+    public Task CaseChanged(CaseSnapshot snapshot, long version, IReadOnlyList<string> left) =>
+        Notifier.CaseChanged(new CaseChange(snapshot, version) { Left = left });
 }

@@ -6,8 +6,8 @@ namespace SlaGrains.Host.Live;
 
 /// <summary>
 /// This process's relay: every change in the cluster arrives here, and goes to the SignalR groups of this process
-/// that subscribed to its case, its queue, its owner or all cases. SignalR groups stay local, so no backplane is needed. A change nobody
-/// here watches is dropped before its payload is built.
+/// that subscribed to its case, its queue, its owner or all cases, and to those of the queue or owner it just left.
+/// SignalR groups stay local, so no backplane is needed. A change nobody here watches is dropped before its payload is built.
 /// </summary>
 public sealed class HubRelay(IHubContext<SlaHub> hub, LiveSubscriptions subscriptions) : ILiveRelay
 {
@@ -16,7 +16,16 @@ public sealed class HubRelay(IHubContext<SlaHub> hub, LiveSubscriptions subscrip
         ArgumentNullException.ThrowIfNull(changes);
         foreach (var change in changes)
         {
-            if (Watching(change.Snapshot.CaseId, change.Snapshot.Queue, change.Snapshot.Owner) is { Count: > 0 } groups)
+            var groups = Watching(change.Snapshot.CaseId, change.Snapshot.Queue, change.Snapshot.Owner);
+            // The views the case just left (a new owner, another queue, closed) get it once more, to drop it.
+            foreach (var left in change.Left.Select(LivePayloads.IndexGroup))
+            {
+                if (!groups.Contains(left) && subscriptions.HasMembers(left))
+                {
+                    groups.Add(left);
+                }
+            }
+            if (groups.Count > 0)
             {
                 await hub.Clients.Groups(groups).SendAsync(LivePayloads.CaseChanged, LivePayloads.Case(change));
             }

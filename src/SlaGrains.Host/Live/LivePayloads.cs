@@ -41,6 +41,10 @@ public static class LivePayloads
 
     public static string OwnerGroup(string owner) => $"owner:{owner}";
 
+    /// <summary>The group that watches an index (<see cref="CaseIndexes"/>): a queue's, an owner's, or all open cases'.</summary>
+    public static string IndexGroup(string key) =>
+        key == CaseIndexes.All ? AllGroup : CaseIndexes.OwnerOf(key) is { } owner ? OwnerGroup(owner) : QueueGroup(key);
+
     /// <summary>Every open case's changes: supervisors' and admins' "all open cases" views.</summary>
     public const string AllGroup = "all";
 }

@@ -8,7 +8,7 @@ namespace SlaGrains.Grains.Tests.Timing;
 public sealed class RecordingPublisher : ISlaPublisher
 {
     private readonly ConcurrentQueue<FiredNotice> _notices = new();
-    private readonly ConcurrentQueue<(CaseSnapshot Snapshot, long Version)> _changes = new();
+    private readonly ConcurrentQueue<(CaseSnapshot Snapshot, long Version, IReadOnlyList<string> Left)> _changes = new();
     private readonly ConcurrentDictionary<string, int> _failures = new(StringComparer.Ordinal);
 
     public IReadOnlyList<SlaNotice> NoticesFor(string caseId) => [.. FiredFor(caseId).Select(f => f.Notice)];
@@ -17,6 +17,10 @@ public sealed class RecordingPublisher : ISlaPublisher
     public IReadOnlyList<FiredNotice> FiredFor(string caseId) => [.. _notices.Where(f => f.Notice.CaseId == caseId)];
 
     public IReadOnlyList<long> VersionsOf(string caseId) => [.. _changes.Where(c => c.Snapshot.CaseId == caseId).Select(c => c.Version)];
+
+    /// <summary>The case's changes as published: the owner each shows and the indexes each left.</summary>
+    public IReadOnlyList<(string? Owner, IReadOnlyList<string> Left)> ChangesOf(string caseId) =>
+        [.. _changes.Where(c => c.Snapshot.CaseId == caseId).Select(c => (c.Snapshot.Owner, c.Left))];
 
     /// <summary>
     /// The case's next <paramref name="count"/> deliveries throw, as a webhook outbox would while its storage is down.
@@ -35,9 +39,9 @@ public sealed class RecordingPublisher : ISlaPublisher
         return Task.CompletedTask;
     }
 
-    public Task CaseChanged(CaseSnapshot snapshot, long version)
+    public Task CaseChanged(CaseSnapshot snapshot, long version, IReadOnlyList<string> left)
     {
-        _changes.Enqueue((snapshot, version));
+        _changes.Enqueue((snapshot, version, left));
         return Task.CompletedTask;
     }
 

@@ -35,11 +35,12 @@ function useScope(scope: Scope): { belongs: (s: CaseSnapshot) => boolean; error:
         releases.push(subscriptions.acquireQueue(q));
       }
     } else {
-      // My cases: each case I own (they may sit in any queue) and my queues, where new ones assigned to me arrive.
+      // My cases: my owner group, which brings cases assigned to me later in any queue and tells me of those given
+      // away; the hub answers it with my soonest cases only, so each listed case is subscribed to as well.
       // All open cases: every queue that holds one, which also brings cases opened there later.
       const query = scope.kind === 'mine' ? 'owner=me' : '';
-      for (const q of scope.kind === 'mine' ? me?.queues ?? [] : []) {
-        releases.push(subscriptions.acquireQueue(q));
+      if (scope.kind === 'mine') {
+        releases.push(subscriptions.acquireOwner('me'));
       }
       listCaseIds(key, query).then((listed) => {
         if (cancelled) {
