@@ -56,7 +56,8 @@ public sealed class CaseGrainTests(ClusterFixture fixture)
         Assert.Equal(target, violation.OccurredAt);
         Assert.True(violation.Milestone.IsViolated);
 
-        // Nothing more is owed, so the instance's reminder is gone rather than ticking every minute.
+        // Nothing more is owed, so the instance's reminder goes (after the tick's notice is out) rather than ticking every minute.
+        await SlaDriver.Eventually(() => Task.FromResult(fixture.Probe.Live(GrainId.Create("case", caseId))), live => live.Count == 0);
         Assert.Empty(fixture.Probe.Live(GrainId.Create("case", caseId)));
         var snapshot = (await Case(caseId).GetSnapshot(null))!;
         Assert.Equal(MilestoneStatus.Violated, snapshot.Milestones[0].Status);
@@ -208,6 +209,8 @@ public sealed class CaseGrainTests(ClusterFixture fixture)
         await fixture.Advance(caseId, TimeSpan.FromMinutes(60));
         await fixture.Publisher.WaitForVersion(caseId, 2); // the tick settled: violation recorded, its delivery refused
         Assert.Empty(fixture.Publisher.NoticesFor(caseId));
+        // The instance's reminder goes once the tick has settled; the outbox's stays for the retry.
+        await SlaDriver.Eventually(() => Task.FromResult(fixture.Probe.Live(GrainId.Create("case", caseId))), live => live.Count == 1);
         Assert.Equal(["outbox"], fixture.Probe.Live(GrainId.Create("case", caseId)));
 
         await fixture.Advance(caseId, TimeSpan.FromMinutes(1));
