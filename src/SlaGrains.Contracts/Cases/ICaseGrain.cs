@@ -12,6 +12,14 @@ public interface ICaseGrain : IGrainWithStringKey
     [Alias("apply")]
     Task<CaseWriteResult> Apply([Immutable] CaseEvent e);
 
+    /// <summary>
+    /// Reads the case's calendars again now (a new version of <paramref name="calendarId"/> was written) and, when the
+    /// case is open and counts time by that calendar, settles it: its targets from the version's effective instant on
+    /// follow the new hours. False for a closed case, one never opened, or one not using the calendar.
+    /// </summary>
+    [Alias("refresh-calendar")]
+    Task<bool> RefreshCalendar(string calendarId);
+
     /// <summary>The snapshot as of <paramref name="asOf"/> (now when null); null for a case that was never opened.</summary>
     [Alias("snapshot")]
     Task<CaseSnapshot?> GetSnapshot(Instant? asOf);

@@ -72,7 +72,7 @@ public sealed partial class CaseGrain(
         await storage.ReadStateAsync(CaseStateName, this.GetGrainId(), _state);
         _state.State ??= new CaseState();
         _log = await CaseEventLog.Load(storage, this.GetGrainId(), State);
-        _definitions = new CaseDefinitions(GrainFactory, compiledCalendars);
+        _definitions = new CaseDefinitions(GrainFactory, compiledCalendars, () => _log.Events);
         _queueIndex = new CaseQueueIndex(GrainFactory, CaseId);
         _reports = new CaseReports(reportStore, CaseId, logger);
         await ReportIfPending();
@@ -113,6 +113,17 @@ public sealed partial class CaseGrain(
             DeactivateOnIdle();
             throw;
         }
+    }
+
+    public async Task<bool> RefreshCalendar(string calendarId)
+    {
+        _definitions.RefreshCalendars();
+        if (await Evaluate(null) is not { Snapshot.Closed: false } || !_definitions.Calendars.ContainsKey(calendarId))
+        {
+            return false;
+        }
+        await Settle(Now); // moves the reminders and the indexes to the new targets
+        return true;
     }
 
     public async Task<CaseSnapshot?> GetSnapshot(Instant? asOf) => (await Evaluate(asOf))?.Snapshot;
@@ -260,7 +271,10 @@ public sealed partial class CaseGrain(
             return null;
         }
         await LoadDefinitions();
-        return Engine.Evaluate(asOf ?? Now);
+        // A past instant before a calendar's later version was recorded shows what the case showed then.
+        return asOf is { } at && _definitions.CalendarsKnownAt(at) is { } known
+            ? new CaseEngine(Engine.Input with { Calendars = known }).Evaluate(at)
+            : Engine.Evaluate(asOf ?? Now);
     }
 
     private async Task ReportIfPending()
