@@ -20,6 +20,14 @@ public interface ICaseGrain : IGrainWithStringKey
     [Alias("refresh-calendar")]
     Task<bool> RefreshCalendar(string calendarId);
 
+    /// <summary>
+    /// Moves an open case of <paramref name="processId"/> running on <paramref name="fromVersion"/> to
+    /// <paramref name="toVersion"/>: a <c>processMoved</c> event in its history, so its past never changes
+    /// (docs/semantics.md, "Moving cases to a process version").
+    /// </summary>
+    [Alias("move-process")]
+    Task<CaseMoveResult> MoveProcess(string processId, int fromVersion, int toVersion);
+
     /// <summary>The snapshot as of <paramref name="asOf"/> (now when null); null for a case that was never opened.</summary>
     [Alias("snapshot")]
     Task<CaseSnapshot?> GetSnapshot(Instant? asOf);

@@ -24,7 +24,12 @@ public sealed class CaseDefinitions(IGrainFactory grains, CompiledCalendars comp
     private readonly Dictionary<string, BusinessCalendar> _calendars = new(StringComparer.Ordinal);
     private Instant? _calendarsCheckedAt;
 
+    private readonly Dictionary<int, ProcessVersion> _movedTo = [];
+
     public ProcessVersion? Process { get; private set; }
+
+    /// <summary>The versions the case's <c>processMoved</c> events name, loaded once each.</summary>
+    public IReadOnlyDictionary<int, ProcessVersion> ProcessVersions => _movedTo;
     public IReadOnlyDictionary<string, BusinessCalendar> Calendars => _calendars;
 
     /// <summary>Reads the calendars again on the next <see cref="Load"/>: a new version was written.</summary>
@@ -54,13 +59,26 @@ public sealed class CaseDefinitions(IGrainFactory grains, CompiledCalendars comp
             _calendarsCheckedAt = null;
             changed = true;
         }
-        if (Process is null || (_calendarsCheckedAt is { } checkedAt && now - checkedAt < CalendarRefresh))
+        if (Process is null)
+        {
+            return changed;
+        }
+        foreach (var moved in events().Where(e => e.Type == CaseEventType.ProcessMoved && e.ProcessVersion is { } v && !_movedTo.ContainsKey(v)).ToList())
+        {
+            if (await grains.GetGrain<IProcessGrain>(Process.ProcessId).GetVersion(moved.ProcessVersion!.Value) is { } movedTo)
+            {
+                _movedTo[movedTo.Version] = movedTo;
+                _calendarsCheckedAt = null; // it may name other calendars
+                changed = true;
+            }
+        }
+        if (_calendarsCheckedAt is { } checkedAt && now - checkedAt < CalendarRefresh)
         {
             return changed;
         }
 
-        var ids = Process.Definition.Milestones.Select(m => m.CalendarId)
-            .Append(state.Entitlement?.CalendarId).Append(Process.Definition.CalendarId)
+        var ids = _movedTo.Values.Prepend(Process).SelectMany(p => p.Definition.Milestones.Select(m => m.CalendarId).Append(p.Definition.CalendarId))
+            .Append(state.Entitlement?.CalendarId)
             .OfType<string>().Distinct(StringComparer.Ordinal).ToList();
         var records = await Task.WhenAll(ids.Select(id => grains.GetGrain<ICalendarGrain>(id).Read()));
         foreach (var record in records.OfType<CalendarRecord>())

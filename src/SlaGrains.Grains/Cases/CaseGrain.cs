@@ -64,6 +64,7 @@ public sealed partial class CaseGrain(
         MatchReason = State.MatchReason,
         Process = _definitions.Process,
         Calendars = _definitions.Calendars,
+        ProcessVersions = _definitions.ProcessVersions,
         InstancesShown = limits.SnapshotInstances,
     });
 
@@ -124,6 +125,43 @@ public sealed partial class CaseGrain(
         }
         await Settle(Now); // moves the reminders and the indexes to the new targets
         return true;
+    }
+
+    public async Task<CaseMoveResult> MoveProcess(string processId, int fromVersion, int toVersion)
+    {
+        if (await Evaluate(null) is not { } evaluation)
+        {
+            return new CaseMoveResult(Moved: false, InProcess: false);
+        }
+        if (evaluation.Snapshot.ProcessId != processId)
+        {
+            return new CaseMoveResult(Moved: false, InProcess: false);
+        }
+        var current = CaseProcess.CurrentVersion(_log.Events, State.ProcessVersion);
+        if (CaseProcess.WhyNotMoved(evaluation.Snapshot, processId, current, fromVersion) is { } why)
+        {
+            return new CaseMoveResult(Moved: false, InProcess: true, why);
+        }
+        try
+        {
+            var now = Now;
+            _log.Append(new CaseEvent
+            {
+                EventId = $"processMoved/{fromVersion}-{toVersion}/{now.ToUnixTimeTicks()}",
+                Type = CaseEventType.ProcessMoved,
+                OccurredAt = now,
+                ProcessVersion = toVersion,
+            });
+            await LoadDefinitions(); // loads the version moved to, so the engine is built again with it
+            _engine = null;
+            await Settle(now);
+            return new CaseMoveResult(Moved: true, InProcess: true);
+        }
+        catch
+        {
+            DeactivateOnIdle(); // memory now holds an event storage may not
+            throw;
+        }
     }
 
     public async Task<CaseSnapshot?> GetSnapshot(Instant? asOf) => (await Evaluate(asOf))?.Snapshot;
