@@ -25,6 +25,7 @@ public sealed class CaseDefinitions(IGrainFactory grains, CompiledCalendars comp
     private Instant? _calendarsCheckedAt;
 
     private readonly Dictionary<int, ProcessVersion> _movedTo = [];
+    private int _eventsSeen;
 
     public ProcessVersion? Process { get; private set; }
 
@@ -63,9 +64,19 @@ public sealed class CaseDefinitions(IGrainFactory grains, CompiledCalendars comp
         {
             return changed;
         }
-        foreach (var moved in events().Where(e => e.Type == CaseEventType.ProcessMoved && e.ProcessVersion is { } v && !_movedTo.ContainsKey(v)).ToList())
+        // The log only grows: each event is looked at once, not on every load.
+        var log = events();
+        var moves = new List<int>();
+        for (; _eventsSeen < log.Count; _eventsSeen++)
         {
-            if (await grains.GetGrain<IProcessGrain>(Process.ProcessId).GetVersion(moved.ProcessVersion!.Value) is { } movedTo)
+            if (log[_eventsSeen] is { Type: CaseEventType.ProcessMoved, ProcessVersion: { } moved } && !_movedTo.ContainsKey(moved))
+            {
+                moves.Add(moved);
+            }
+        }
+        foreach (var moved in moves)
+        {
+            if (await grains.GetGrain<IProcessGrain>(Process.ProcessId).GetVersion(moved) is { } movedTo)
             {
                 _movedTo[movedTo.Version] = movedTo;
                 _calendarsCheckedAt = null; // it may name other calendars
