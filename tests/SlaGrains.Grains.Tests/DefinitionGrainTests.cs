@@ -28,8 +28,8 @@ public sealed class DefinitionGrainTests(ClusterFixture fixture)
     {
         var grain = fixture.Client.GetGrain<ICalendarGrain>($"cal-{Guid.NewGuid():N}");
 
-        var first = await grain.Put(UsEast());
-        var again = await grain.Put(UsEast());
+        var first = await grain.Put(UsEast(), allowPast: false);
+        var again = await grain.Put(UsEast(), allowPast: false);
         var read = await grain.Read();
 
         Assert.True(first.Succeeded);
@@ -47,8 +47,8 @@ public sealed class DefinitionGrainTests(ClusterFixture fixture)
         // updatedAt names the version that compiled calendars are shared and cached by: two versions must never share one.
         var grain = fixture.Client.GetGrain<ICalendarGrain>($"cal-{Guid.NewGuid():N}");
 
-        var first = await grain.Put(UsEast());
-        var changed = await grain.Put(UsEast() with { Holidays = [] }); // the test clock stands still between the two
+        var first = await grain.Put(UsEast(), allowPast: false);
+        var changed = await grain.Put(UsEast() with { Holidays = [] }, allowPast: false); // the test clock stands still between the two
 
         Assert.True(changed.Value!.UpdatedAt > first.Value!.UpdatedAt);
     }
@@ -58,7 +58,7 @@ public sealed class DefinitionGrainTests(ClusterFixture fixture)
     {
         var grain = fixture.Client.GetGrain<ICalendarGrain>($"cal-{Guid.NewGuid():N}");
 
-        var result = await grain.Put(UsEast() with { TimeZone = "Nowhere/Special" });
+        var result = await grain.Put(UsEast() with { TimeZone = "Nowhere/Special" }, allowPast: false);
 
         Assert.False(result.Succeeded);
         Assert.Contains("timeZone", result.Errors!.Keys);
@@ -69,7 +69,7 @@ public sealed class DefinitionGrainTests(ClusterFixture fixture)
     public async Task A_changed_process_gets_a_new_version_and_old_versions_stay_readable()
     {
         var calendarId = $"cal-{Guid.NewGuid():N}";
-        await fixture.Client.GetGrain<ICalendarGrain>(calendarId).Put(UsEast());
+        await fixture.Client.GetGrain<ICalendarGrain>(calendarId).Put(UsEast(), allowPast: false);
         var process = fixture.Client.GetGrain<IProcessGrain>($"proc-{Guid.NewGuid():N}");
 
         var v1 = await process.Put(Platinum(calendarId));

@@ -49,7 +49,7 @@ public class OpenApiDocumentTests(HostFixture fixture)
         var document = await Read();
         var operations = Operations(document).ToList();
 
-        Assert.Equal(46, operations.Count);
+        Assert.Equal(48, operations.Count);
         Assert.Equal(operations.Count, operations.Select(o => o.Operation.OperationId).Distinct().Count());
         Assert.All(operations, o =>
         {

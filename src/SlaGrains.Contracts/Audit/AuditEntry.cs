@@ -22,4 +22,5 @@ public sealed record AuditEntry(
     public const string Activated = "activated";
     public const string KeyCreated = "keyCreated";
     public const string KeyRevoked = "keyRevoked";
+    public const string CasesMoved = "casesMoved";
 }

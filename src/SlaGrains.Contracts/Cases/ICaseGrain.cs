@@ -12,6 +12,22 @@ public interface ICaseGrain : IGrainWithStringKey
     [Alias("apply")]
     Task<CaseWriteResult> Apply([Immutable] CaseEvent e);
 
+    /// <summary>
+    /// Reads the case's calendars again now (a new version of <paramref name="calendarId"/> was written) and, when the
+    /// case is open and counts time by that calendar, settles it: its targets from the version's effective instant on
+    /// follow the new hours. False for a closed case, one never opened, or one not using the calendar.
+    /// </summary>
+    [Alias("refresh-calendar")]
+    Task<bool> RefreshCalendar(string calendarId);
+
+    /// <summary>
+    /// Moves an open case of <paramref name="processId"/> running on <paramref name="fromVersion"/> to
+    /// <paramref name="toVersion"/>: a <c>processMoved</c> event in its history, so its past never changes
+    /// (docs/semantics.md, "Moving cases to a process version").
+    /// </summary>
+    [Alias("move-process")]
+    Task<CaseMoveResult> MoveProcess(string processId, int fromVersion, int toVersion);
+
     /// <summary>The snapshot as of <paramref name="asOf"/> (now when null); null for a case that was never opened.</summary>
     [Alias("snapshot")]
     Task<CaseSnapshot?> GetSnapshot(Instant? asOf);

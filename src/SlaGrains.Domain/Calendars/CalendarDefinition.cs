@@ -1,3 +1,5 @@
+using NodaTime;
+
 namespace SlaGrains.Domain.Calendars;
 
 /// <summary>
@@ -11,4 +13,10 @@ public sealed record CalendarDefinition
     public bool AlwaysOpen { get; init; }
     public WeeklySchedule? Weekly { get; init; }
     public IReadOnlyList<Holiday>? Holidays { get; init; }
+
+    /// <summary>
+    /// When a written version takes effect (now when absent). Kept beside the stored version, not in its hours, so
+    /// stored definitions leave it null.
+    /// </summary>
+    public Instant? EffectiveFrom { get; init; }
 }

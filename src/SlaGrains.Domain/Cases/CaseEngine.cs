@@ -40,6 +40,9 @@ public sealed class CaseEngine
     /// <summary>When the case was last closed, while it is closed; null while it is open.</summary>
     public Instant? ClosedSince => _fold.ClosedSince;
 
+    /// <summary>The process version the case runs on now: the one it entered, or the last it was moved to.</summary>
+    public ProcessVersion? ProcessVersion => _fold.ProcessVersion;
+
     /// <summary>Folds one more event (of a distinct id) in its place in history.</summary>
     public void Append(CaseEvent e) => _fold.Append(e);
 

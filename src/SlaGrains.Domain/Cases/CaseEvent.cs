@@ -27,6 +27,9 @@ public sealed record CaseEvent
     /// <summary>For the events actions write (<c>escalated</c>, <c>fieldUpdated</c>, <c>taskCreated</c>): the notification whose action caused it.</summary>
     public string? NotificationId { get; init; }
 
+    /// <summary>For <c>processMoved</c>: the version of its process the case runs on from this event on.</summary>
+    public int? ProcessVersion { get; init; }
+
     /// <summary>
     /// The fields SlaGrains filled in rather than the client sent (<see cref="CaseEventReplay"/>): <c>occurredAt</c>
     /// when the event came without one, <c>case.entitlementId</c> when matching chose it. Null when there are none.

@@ -27,4 +27,7 @@ public enum CaseEventType
 
     /// <summary>Someone finished a task the case holds (<see cref="CaseEvent.Task"/> names it by id).</summary>
     TaskCompleted,
+
+    /// <summary>An administrator moved the case to another version of its process (<see cref="CaseEvent.ProcessVersion"/>).</summary>
+    ProcessMoved,
 }

@@ -14,7 +14,7 @@ public static class CaseEventTypes
 
     /// <summary>Whether only the case writes events of <paramref name="type"/> (its actions' effects).</summary>
     public static bool IsWrittenByCase(CaseEventType type) =>
-        type is CaseEventType.Escalated or CaseEventType.FieldUpdated or CaseEventType.TaskCreated;
+        type is CaseEventType.Escalated or CaseEventType.FieldUpdated or CaseEventType.TaskCreated or CaseEventType.ProcessMoved;
 
     private static readonly Dictionary<string, CaseEventType> ByName = All.ToDictionary(Name, StringComparer.Ordinal);
 
@@ -34,6 +34,7 @@ public static class CaseEventTypes
         CaseEventType.FieldUpdated => "fieldUpdated",
         CaseEventType.TaskCreated => "taskCreated",
         CaseEventType.TaskCompleted => "taskCompleted",
+        CaseEventType.ProcessMoved => "processMoved",
     };
 #pragma warning restore CS8524
 

@@ -57,6 +57,9 @@ public static class CaseEventValidator
             case CaseEventType.Escalated or CaseEventType.FieldUpdated or CaseEventType.TaskCreated:
                 errors.Add("type", $"'{CaseEventTypes.Name(e.Type)}' events are written by the case when its process's actions fire; send 'updated' to change fields.");
                 break;
+            case CaseEventType.ProcessMoved:
+                errors.Add("type", "'processMoved' events are written by the case when an administrator moves it (POST /api/v1/processes/{processId}/move-cases).");
+                break;
             case CaseEventType.TaskCompleted when string.IsNullOrWhiteSpace(e.Task?.TaskId):
                 errors.Add("task.taskId", "A 'taskCompleted' event names the task it completes in 'task.taskId' (the case's snapshot lists its tasks).");
                 break;

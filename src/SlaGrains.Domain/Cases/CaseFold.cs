@@ -1,4 +1,5 @@
 using NodaTime;
+using SlaGrains.Domain.Processes;
 
 namespace SlaGrains.Domain.Cases;
 
@@ -40,6 +41,9 @@ public sealed class CaseFold
 
     /// <summary>The first entitlement the history names once the case is open; null while it names none.</summary>
     public NamedEntitlement? NamedEntitlement => _fold.NamedEntitlement;
+
+    /// <summary>The process version the case runs on now: the one it entered, or the last it was moved to.</summary>
+    public ProcessVersion? ProcessVersion => _fold.Version;
 
     /// <summary>When the case was last closed, while it is closed; null while it is open.</summary>
     public Instant? ClosedSince => _fold.Closed ? _fold.LastClosedAt : null;

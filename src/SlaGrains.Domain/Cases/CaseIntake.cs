@@ -44,7 +44,7 @@ public static class CaseIntake
         {
             return new(CaseIntakeOutcome.Invalid, noSuchTask);
         }
-        if (engine.Input.Process is { } process && CaseEventValidator.ValidateMilestone(e, process.Definition) is { IsValid: false } unknown)
+        if (engine.ProcessVersion is { } process && CaseEventValidator.ValidateMilestone(e, process.Definition) is { IsValid: false } unknown)
         {
             return new(CaseIntakeOutcome.Invalid, unknown);
         }

@@ -15,6 +15,9 @@ public sealed record CaseTimelineInput
     public ProcessVersion? Process { get; init; }
     public IReadOnlyDictionary<string, BusinessCalendar> Calendars { get; init; } = new Dictionary<string, BusinessCalendar>();
 
+    /// <summary>The versions of the process the history's <c>processMoved</c> events name, by number; a move to one missing here is ignored.</summary>
+    public IReadOnlyDictionary<int, ProcessVersion> ProcessVersions { get; init; } = new Dictionary<int, ProcessVersion>();
+
     /// <summary>
     /// How many ended instances of each milestone the snapshot shows besides the open one, the latest first; null
     /// shows all. Only what the snapshot lists changes: statuses, notifications and pages read every instance.

@@ -64,6 +64,10 @@ internal sealed class MilestoneHistory(MilestoneTrack track)
         EndOpen();
     }
 
+    /// <summary>This history under another version's definition of the milestone: the ended instances as they ended, the open one carried on.</summary>
+    public MilestoneHistory MovedTo(MilestoneTrack track, Duration time) =>
+        new(track) { _ended = _ended, Open = Open?.MovedTo(track, time), WasMatching = WasMatching, EndedViolated = EndedViolated };
+
     /// <summary>A copy that shares the ended instances and has its own copy of the open one.</summary>
     public MilestoneHistory Copy() => new(Track) { _ended = _ended, Open = Open?.Copy(), WasMatching = WasMatching, EndedViolated = EndedViolated };
 

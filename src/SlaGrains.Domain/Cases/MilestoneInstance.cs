@@ -112,6 +112,10 @@ internal sealed class MilestoneInstance(MilestoneTrack track, int number, Instan
         OutcomeFields = fields;
     }
 
+    /// <summary>This open instance under another definition of its milestone: same number, start, pauses and violation; a new time.</summary>
+    public MilestoneInstance MovedTo(MilestoneTrack track, Duration time) =>
+        new(track, Number, StartedAt, time) { ViolatedAt = ViolatedAt, OutcomeFields = OutcomeFields, _pauses = _pauses };
+
     /// <summary>Completed on or before the target is on time; after it, late.</summary>
     public void Complete(Instant at, CaseFields fields)
     {

@@ -16,6 +16,7 @@ internal sealed class TimelineFold
     public TimelineFold(CaseTimelineInput input)
     {
         Input = input;
+        Version = input.Process;
         if (input.Process is { } process)
         {
             var milestones = process.Definition.Milestones;
@@ -31,6 +32,7 @@ internal sealed class TimelineFold
     private TimelineFold(TimelineFold other)
     {
         Input = other.Input;
+        Version = other.Version;
         foreach (var track in other._tracks)
         {
             _tracks.Add(track.Copy());
@@ -52,6 +54,9 @@ internal sealed class TimelineFold
     }
 
     public CaseTimelineInput Input { get; }
+
+    /// <summary>The process version the case runs on: the pinned one until a <c>processMoved</c> event names another.</summary>
+    public ProcessVersion? Version { get; private set; }
     public IReadOnlyList<MilestoneHistory> Tracks => _tracks;
     public CaseFields Fields { get; private set; } = new();
     public Instant? OpenedAt { get; private set; }
@@ -74,7 +79,7 @@ internal sealed class TimelineFold
     public Instant? LastClosedAt { get; private set; }
     public Instant? FirstResponseAt { get; private set; }
 
-    private ProcessDefinition? Process => Input.Process?.Definition;
+    private ProcessDefinition? Process => Version?.Definition;
 
     /// <summary>An independent copy: evaluating it as of an instant marks violations on the copy only.</summary>
     public TimelineFold Copy() => new(this);
@@ -113,6 +118,13 @@ internal sealed class TimelineFold
         if (Exited)
         {
             return; // a closed case keeps its fields current, but its milestones have ended
+        }
+        if (e.Type == CaseEventType.ProcessMoved && e.ProcessVersion is { } to && Input.ProcessVersions.TryGetValue(to, out var moved))
+        {
+            Version = moved;
+            var tracks = ProcessMove.Tracks(_tracks, moved, Input, Fields, t);
+            _tracks.Clear();
+            _tracks.AddRange(tracks);
         }
 
         foreach (var track in _tracks)

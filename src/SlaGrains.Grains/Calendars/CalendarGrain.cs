@@ -14,33 +14,49 @@ public sealed class CalendarGrain(
     TimeProvider clock,
     Limits limits) : Grain, ICalendarGrain
 {
-    public async Task<WriteResult<CalendarRecord>> Put(CalendarDefinition definition)
+    private List<CalendarVersionRecord> Versions => state.State.Versions;
+
+    public async Task<WriteResult<CalendarRecord>> Put(CalendarDefinition definition, bool allowPast)
     {
+        ArgumentNullException.ThrowIfNull(definition);
+        var now = Instant.FromDateTimeOffset(clock.GetUtcNow());
         var errors = CalendarValidator.Validate(definition, limits);
+        if (definition.EffectiveFrom is { } requested)
+        {
+            if (InstantRange.Check(requested, "effectiveFrom") is { } outside)
+            {
+                errors.Add("effectiveFrom", outside);
+            }
+            else if (requested < now && !allowPast)
+            {
+                errors.Add("effectiveFrom", $"effectiveFrom {requested} is before now ({now}). Omit it to take effect now, or send " +
+                    "?allowPast=true to apply the version from then on to the open cases (closed cases keep their past).");
+            }
+        }
         if (!errors.IsValid)
         {
             return new WriteResult<CalendarRecord> { Errors = errors.ToDictionary() };
         }
-        if (state.State.Calendar is { } existing && DefinitionComparer.Same(existing.Definition, definition))
+        var hours = definition with { EffectiveFrom = null };
+        if (Versions.Count > 0 && Versions[^1] is var latest && DefinitionComparer.Same(latest.Definition, hours) &&
+            (definition.EffectiveFrom is null || definition.EffectiveFrom == latest.EffectiveFrom))
         {
-            return new WriteResult<CalendarRecord> { Value = existing, Unchanged = true };
+            return new WriteResult<CalendarRecord> { Value = Record(now)!, Unchanged = true };
         }
-        var now = Instant.FromDateTimeOffset(clock.GetUtcNow());
-        if (state.State.Calendar is { } previous && now <= previous.UpdatedAt)
-        {
-            now = previous.UpdatedAt + Duration.FromTicks(1); // updatedAt names the version compiled calendars are cached by
-        }
-        state.State.Calendar = new CalendarRecord(this.GetPrimaryKeyString(), definition, now);
+        var recordedAt = Versions.Count > 0 && now <= Versions[^1].RecordedAt
+            ? Versions[^1].RecordedAt + Duration.FromTicks(1) // recordedAt orders the versions and keys the compiled calendars
+            : now;
+        Versions.Add(new CalendarVersionRecord(Versions.Count + 1, hours, definition.EffectiveFrom ?? now, recordedAt));
         await state.WriteStateAsync();
         await GrainFactory.GetGrain<ICatalogGrain>(ICatalogGrain.Calendars).Add(this.GetPrimaryKeyString());
-        return new WriteResult<CalendarRecord> { Value = state.State.Calendar };
+        return new WriteResult<CalendarRecord> { Value = Record(now)! };
     }
 
-    public Task<CalendarRecord?> Read() => Task.FromResult(state.State.Calendar);
+    public Task<CalendarRecord?> Read() => Task.FromResult(Record(Instant.FromDateTimeOffset(clock.GetUtcNow())));
 
     public async Task<DeleteResult> Delete()
     {
-        if (state.State.Calendar is null)
+        if (Versions.Count == 0)
         {
             return DeleteResult.NotFound;
         }
@@ -49,9 +65,21 @@ public sealed class CalendarGrain(
         {
             return new DeleteResult { Found = true, UsedBy = usedBy };
         }
-        state.State.Calendar = null;
+        Versions.Clear();
         await state.WriteStateAsync();
         await GrainFactory.GetGrain<ICatalogGrain>(ICatalogGrain.Calendars).Remove(this.GetPrimaryKeyString());
         return DeleteResult.Deleted;
+    }
+
+    /// <summary>The calendar with the version in force at <paramref name="now"/>; null when there is none.</summary>
+    private CalendarRecord? Record(Instant now)
+    {
+        if (Versions.Count == 0)
+        {
+            return null;
+        }
+        var all = Versions.ToList();
+        var current = CalendarRecord.InForce(all, now);
+        return new CalendarRecord(this.GetPrimaryKeyString(), current.Definition, all[^1].RecordedAt, current.Version, current.EffectiveFrom, all);
     }
 }

@@ -7,9 +7,9 @@ using SlaGrains.Domain.Calendars;
 namespace SlaGrains.Grains.Calendars;
 
 /// <summary>
-/// One compiled <see cref="BusinessCalendar"/> per calendar version (id and <c>updatedAt</c>), shared by every case on
-/// the silo and by the add/elapsed helpers, so the blocks a calendar builds are built once, not once per case or
-/// request. Bounded by <see cref="CalendarCacheOptions"/>; a calendar holds a bounded number of blocks itself.
+/// One compiled <see cref="BusinessCalendar"/> per calendar version (id, number and when it was recorded), shared by
+/// every case on the silo and by the add/elapsed helpers, so the blocks a calendar builds are built once, not once per
+/// case or request. Bounded by <see cref="CalendarCacheOptions"/>; a calendar holds a bounded number of blocks itself.
 /// </summary>
 public sealed class CompiledCalendars : IDisposable
 {
@@ -24,16 +24,17 @@ public sealed class CompiledCalendars : IDisposable
         _idle = settings.CompiledCacheIdle;
     }
 
-    /// <summary>The compiled calendar of <paramref name="record"/>'s version.</summary>
-    public BusinessCalendar Get(CalendarRecord record)
+    /// <summary>
+    /// The calendar as its versions schedule it, each from its effective instant: what the add/elapsed helpers and
+    /// what-if reports count by. A case composes its own (<see cref="CalendarVersions.Compose"/>).
+    /// </summary>
+    public BusinessCalendar Get(CalendarRecord record) => CalendarVersions.Compose(Versions(record), null, _ => true);
+
+    /// <summary>Every version of <paramref name="record"/>, compiled.</summary>
+    public IReadOnlyList<CalendarVersion> Versions(CalendarRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
-        return _cache.GetOrCreate(new Version(record.CalendarId, record.UpdatedAt), entry =>
-        {
-            entry.Size = 1;
-            entry.SlidingExpiration = _idle;
-            return BusinessCalendar.FromDefinition(record.Definition);
-        })!;
+        return [.. record.Versions.Select(v => new CalendarVersion(v.Version, v.EffectiveFrom, v.RecordedAt, Compile(record.CalendarId, v)))];
     }
 
     /// <summary>Versions held now; never more than <see cref="CalendarCacheOptions.CompiledCacheSize"/>.</summary>
@@ -41,5 +42,13 @@ public sealed class CompiledCalendars : IDisposable
 
     public void Dispose() => _cache.Dispose();
 
-    private readonly record struct Version(string CalendarId, Instant UpdatedAt);
+    private BusinessCalendar Compile(string calendarId, CalendarVersionRecord version) =>
+        _cache.GetOrCreate(new Key(calendarId, version.Version, version.RecordedAt), entry =>
+        {
+            entry.Size = 1;
+            entry.SlidingExpiration = _idle;
+            return BusinessCalendar.FromDefinition(version.Definition);
+        })!;
+
+    private readonly record struct Key(string CalendarId, int Version, Instant RecordedAt);
 }

@@ -63,6 +63,7 @@ public sealed partial class CaseGrain(
         MatchReason = State.MatchReason,
         Process = _definitions.Process,
         Calendars = _definitions.Calendars,
+        ProcessVersions = _definitions.ProcessVersions,
         InstancesShown = limits.SnapshotInstances,
     });
 
@@ -71,7 +72,7 @@ public sealed partial class CaseGrain(
         await storage.ReadStateAsync(CaseStateName, this.GetGrainId(), _state);
         _state.State ??= new CaseState();
         _log = await CaseEventLog.Load(storage, this.GetGrainId(), State);
-        _definitions = new CaseDefinitions(GrainFactory, compiledCalendars);
+        _definitions = new CaseDefinitions(GrainFactory, compiledCalendars, () => _log.Events);
         _queueIndex = new CaseQueueIndex(GrainFactory, CaseId);
         _reports = new CaseReports(reportStore, CaseId, logger);
         _reminders = new CaseReminders(this, State);
@@ -112,6 +113,47 @@ public sealed partial class CaseGrain(
         {
             // Memory now holds an event storage may not: drop the activation so the next call starts from what is stored.
             DeactivateOnIdle();
+            throw;
+        }
+    }
+
+    public async Task<bool> RefreshCalendar(string calendarId)
+    {
+        _definitions.RefreshCalendars();
+        if (await Evaluate(null) is not { Snapshot.Closed: false } || !_definitions.Calendars.ContainsKey(calendarId))
+        {
+            return false;
+        }
+        await Settle(Now); // moves the reminders and the indexes to the new targets
+        return true;
+    }
+
+    public async Task<CaseMoveResult> MoveProcess(string processId, int fromVersion, int toVersion)
+    {
+        if (await Evaluate(null) is not { } evaluation)
+        {
+            return new CaseMoveResult(Moved: false, InProcess: false);
+        }
+        if (evaluation.Snapshot.ProcessId != processId)
+        {
+            return new CaseMoveResult(Moved: false, InProcess: false);
+        }
+        if (CaseProcess.WhyNotMoved(evaluation.Snapshot, processId, Engine.ProcessVersion?.Version, fromVersion) is { } why)
+        {
+            return new CaseMoveResult(Moved: false, InProcess: true, why);
+        }
+        try
+        {
+            var now = Now;
+            _log.Append(CaseProcess.Move(fromVersion, toVersion, now));
+            await LoadDefinitions(); // loads the version moved to, so the engine is built again with it
+            _engine = null;
+            await Settle(now);
+            return new CaseMoveResult(Moved: true, InProcess: true);
+        }
+        catch
+        {
+            DeactivateOnIdle(); // memory now holds an event storage may not
             throw;
         }
     }
@@ -242,7 +284,10 @@ public sealed partial class CaseGrain(
             return null;
         }
         await LoadDefinitions();
-        return Engine.Evaluate(asOf ?? Now);
+        // A past instant before a calendar's later version was recorded shows what the case showed then.
+        return asOf is { } at && _definitions.CalendarsKnownAt(at) is { } known
+            ? new CaseEngine(Engine.Input with { Calendars = known }).Evaluate(at)
+            : Engine.Evaluate(asOf ?? Now);
     }
 
     private async Task ReportIfPending()

@@ -5,12 +5,14 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using NodaTime;
 using SlaGrains.Contracts.Audit;
 using SlaGrains.Contracts.Calendars;
+using SlaGrains.Contracts.Cases;
 using SlaGrains.Contracts.Catalog;
 using SlaGrains.Domain.Calendars;
 using SlaGrains.Grains.Calendars;
 using SlaGrains.Host.Api.OpenApi;
 using SlaGrains.Host.Audit;
 using SlaGrains.Host.Hosting;
+using SlaGrains.Host.Lifecycle;
 using SlaGrains.Host.Security;
 
 namespace SlaGrains.Host.Api;
@@ -25,8 +27,14 @@ public static class CalendarsApi
     {
         var group = routes.MapGroup("/api/v1/calendars").WithTags("Calendars");
 
-        group.MapPut("/{calendarId}", async Task<Results<JsonOk<CalendarRead>, ProblemHttpResult>> (string calendarId, HttpRequest request, GrainReferences grains, ClaimsPrincipal caller, IAuditLog audit) =>
+        group.MapPut("/{calendarId}", async Task<Results<JsonOk<CalendarWritten>, ProblemHttpResult>> (string calendarId,
+            [Description("true to accept an effectiveFrom before now: the version then applies from that instant to the open cases")] string? allowPast,
+            HttpRequest request, GrainReferences grains, ClaimsPrincipal caller, IAuditLog audit) =>
         {
+            if (allowPast is not (null or "true" or "false"))
+            {
+                return ApiProblems.Invalid("allowPast", "allowPast is true or false.");
+            }
             var (definition, problem) = await JsonBody.Read<CalendarDefinition>(request);
             if (problem is not null)
             {
@@ -34,27 +42,57 @@ public static class CalendarsApi
             }
             var calendar = grains.Get<ICalendarGrain>(calendarId);
             var before = await calendar.Read();
-            var result = await calendar.Put(definition!);
+            var result = await calendar.Put(definition!, allowPast == "true");
             if (!result.Succeeded)
             {
                 return ApiProblems.Invalid(result.Errors!);
             }
             var stored = result.Value!;
+            var written = stored.Versions[^1];
+            IReadOnlyList<CaseOperationResult> recomputed = [];
             if (!result.Unchanged)
             {
+                if (before is not null)
+                {
+                    recomputed = await OpenCases.ForEach(grains, caseId => Recompute(grains, caseId, calendarId));
+                }
                 await audit.Record(caller, before is null ? AuditEntry.Created : AuditEntry.Updated,
-                    new AuditResource(AuditResource.Calendar, calendarId), Audited(before), Audited(stored));
+                    new AuditResource(AuditResource.Calendar, calendarId, written.Version), Audited(before), AuditedVersion(stored.CalendarId, written));
             }
-            return Shape(stored);
+            return ApiJson.Stored(written.Definition,
+                new CalendarWritten(calendarId, stored.UpdatedAt, written.Version, written.EffectiveFrom, written.RecordedAt, recomputed));
         }).RequireAuthorization(Scopes.Admin).AcceptsJson<CalendarDefinition>()
-            .WithName("putCalendar").WithSummary("Create or replace a business-hours calendar");
+            .WithName("putCalendar").WithSummary("Write a new version of a business-hours calendar, effective from effectiveFrom (default now)");
 
-        group.MapGet("/{calendarId}", async Task<Results<JsonOk<CalendarRead>, ProblemHttpResult>> (string calendarId, GrainReferences grains) =>
+        group.MapGet("/{calendarId}", async Task<Results<JsonOk<CalendarRead>, ProblemHttpResult>> (string calendarId,
+            [Description("Show the version in force at this instant (ISO 8601 with an offset); now when absent")] string? asOf, GrainReferences grains) =>
+        {
+            var errors = new Dictionary<string, string[]>();
+            var at = asOf is null ? null : Query.Instant(asOf, "asOf", errors);
+            if (errors.Count > 0)
+            {
+                return ApiProblems.Invalid(errors);
+            }
+            if (await grains.Get<ICalendarGrain>(calendarId).Read() is not { } record)
+            {
+                return ApiProblems.NotFound($"calendar '{calendarId}'");
+            }
+            if (at is null)
+            {
+                return Shape(record);
+            }
+            var version = record.InForceAt(at.Value);
+            return ApiJson.Stored(version.Definition, new CalendarRead(calendarId, record.UpdatedAt, version.Version, version.EffectiveFrom));
+        }).RequireAuthorization(Scopes.Read)
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
+            .WithName("getCalendar").WithSummary("Read a calendar: the version in force now, or at asOf");
+
+        group.MapGet("/{calendarId}/versions", async Task<Results<JsonOk<IReadOnlyList<CalendarVersionRead>>, ProblemHttpResult>> (string calendarId, GrainReferences grains) =>
             await grains.Get<ICalendarGrain>(calendarId).Read() is { } record
-                ? Shape(record)
+                ? ApiJson.StoredList(record.Versions.Select(v => (v.Definition, new CalendarVersionRead(calendarId, v.Version, v.EffectiveFrom, v.RecordedAt))))
                 : ApiProblems.NotFound($"calendar '{calendarId}'")).RequireAuthorization(Scopes.Read)
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
-            .WithName("getCalendar").WithSummary("Read a calendar");
+            .WithName("listCalendarVersions").WithSummary("List a calendar's versions, oldest first, with when each takes effect");
 
         group.MapDelete("/{calendarId}", async Task<Results<NoContent, ProblemHttpResult>> (string calendarId, GrainReferences grains, ClaimsPrincipal caller, IAuditLog audit) =>
         {
@@ -138,7 +176,24 @@ public static class CalendarsApi
     /// <summary>A calendar as reads show it, for the audit trail.</summary>
     internal static JsonObject? Audited(CalendarRecord? record) => record is null ? null : ApiJson.Merge(record.Definition, Read(record));
 
+    private static JsonObject AuditedVersion(string calendarId, CalendarVersionRecord version) =>
+        ApiJson.Merge(version.Definition, new CalendarVersionRead(calendarId, version.Version, version.EffectiveFrom, version.RecordedAt));
+
+    /// <summary>One open case told of a new version: recomputed when it counts time by the calendar, left out when not.</summary>
+    private static async Task<CaseOperationResult?> Recompute(GrainReferences grains, string caseId, string calendarId)
+    {
+        try
+        {
+            return await grains.Get<ICaseGrain>(caseId).RefreshCalendar(calendarId) ? new CaseOperationResult(caseId, CaseOperationResult.Recomputed) : null;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The version is stored: the case reads it on its next event or deadline, so one failure fails no write.
+            return new CaseOperationResult(caseId, CaseOperationResult.Failed, "The case could not be recomputed now; it follows the new version on its next event or deadline.");
+        }
+    }
+
     private static JsonOk<CalendarRead> Shape(CalendarRecord record) => ApiJson.Stored(record.Definition, Read(record));
 
-    private static CalendarRead Read(CalendarRecord record) => new(record.CalendarId, record.UpdatedAt);
+    private static CalendarRead Read(CalendarRecord record) => new(record.CalendarId, record.UpdatedAt, record.Version, record.EffectiveFrom);
 }

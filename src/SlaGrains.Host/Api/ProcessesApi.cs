@@ -2,12 +2,14 @@ using System.Security.Claims;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
 using SlaGrains.Contracts.Audit;
+using SlaGrains.Contracts.Cases;
 using SlaGrains.Contracts.Catalog;
 using SlaGrains.Contracts.Processes;
 using SlaGrains.Domain.Processes;
 using SlaGrains.Host.Api.OpenApi;
 using SlaGrains.Host.Audit;
 using SlaGrains.Host.Hosting;
+using SlaGrains.Host.Lifecycle;
 using SlaGrains.Host.Security;
 
 namespace SlaGrains.Host.Api;
@@ -81,6 +83,10 @@ public static class ProcessesApi
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
             .WithName("activateProcess").WithSummary("Activate a process again, so it admits new cases");
 
+        group.MapPost("/{processId}/move-cases", MoveCases).RequireAuthorization(Scopes.Admin).AcceptsJson<MoveCasesRequest>()
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
+            .WithName("moveProcessCases").WithSummary("Move the open cases running on one version of a process to another version");
+
         group.MapGet("/", async Task<JsonOk<IReadOnlyList<ProcessRead>>> (GrainReferences grains) =>
         {
             var ids = await grains.Get<ICatalogGrain>(ICatalogGrain.Processes).List();
@@ -90,6 +96,65 @@ public static class ProcessesApi
             .WithName("listProcesses").WithSummary("List the processes, each at its latest version");
 
         return group;
+    }
+
+    /// <summary>docs/api.md, "Moving open cases to a process version": every open case of the process on fromVersion moves.</summary>
+    private static async Task<Results<JsonOk<MoveCasesResult>, ProblemHttpResult>> MoveCases(string processId, HttpRequest request,
+        GrainReferences grains, ClaimsPrincipal caller, IAuditLog audit)
+    {
+        var (body, problem) = await JsonBody.Read<MoveCasesRequest>(request);
+        if (problem is not null)
+        {
+            return problem;
+        }
+        var process = grains.Get<IProcessGrain>(processId);
+        if (await process.GetLatest() is null)
+        {
+            return ApiProblems.NotFound($"process '{processId}'");
+        }
+        var errors = new Dictionary<string, string[]>();
+        if (body!.FromVersion is not { } from || await process.GetVersion(from) is null)
+        {
+            errors["fromVersion"] = [$"Give the version of process '{processId}' the cases run on now (an existing version number)."];
+        }
+        if (body.ToVersion is not { } to || await process.GetVersion(to) is not { } target)
+        {
+            errors["toVersion"] = [$"Give the version of process '{processId}' to move the cases to (an existing version number)."];
+        }
+        else if (to == body.FromVersion)
+        {
+            errors["toVersion"] = ["toVersion is the version the cases run on already."];
+        }
+        else if (!target.Definition.Active)
+        {
+            errors["toVersion"] = [$"Version {to} is deactivated; cases move only to an active version."];
+        }
+        if (errors.Count > 0)
+        {
+            return ApiProblems.Invalid(errors);
+        }
+        var results = await OpenCases.ForEach(grains, caseId => Move(grains, caseId, processId, body.FromVersion!.Value, body.ToVersion!.Value));
+        var answer = new MoveCasesResult(results.Count(r => r.Outcome == CaseOperationResult.Moved), results);
+        await audit.Record(caller, AuditEntry.CasesMoved, new AuditResource(AuditResource.Process, processId, body.ToVersion),
+            new { version = body.FromVersion }, new { version = body.ToVersion, answer.Moved, answer.Results });
+        return ApiJson.Ok(answer);
+    }
+
+    /// <summary>One open case: moved, skipped with why, or left out when it is not in the process.</summary>
+    private static async Task<CaseOperationResult?> Move(GrainReferences grains, string caseId, string processId, int from, int to)
+    {
+        try
+        {
+            var result = await grains.Get<ICaseGrain>(caseId).MoveProcess(processId, from, to);
+            return result.Moved ? new CaseOperationResult(caseId, CaseOperationResult.Moved)
+                : result.InProcess ? new CaseOperationResult(caseId, CaseOperationResult.Skipped, result.Reason)
+                : null;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // One unreachable case must not undo the others' moves: it is reported, and the move can be sent again.
+            return new CaseOperationResult(caseId, CaseOperationResult.Skipped, "The case could not be reached; send the move again to retry it.");
+        }
     }
 
     /// <summary>Deactivating or activating stores a new version with <c>active</c> flipped, so history says when it changed.</summary>

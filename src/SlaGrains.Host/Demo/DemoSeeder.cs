@@ -59,8 +59,8 @@ public sealed partial class DemoSeeder(GrainReferences grains, TimeProvider cloc
             TimeZone = "America/New_York",
             Weekly = new WeeklySchedule { Monday = weekdays, Tuesday = weekdays, Wednesday = weekdays, Thursday = weekdays, Friday = weekdays },
             Holidays = [new Holiday { Date = "2025-12-25", Name = "Christmas Day", Recurring = true }],
-        });
-        await grains.Get<ICalendarGrain>("24x7").Put(new CalendarDefinition { Name = "Around the clock", TimeZone = "Etc/UTC", AlwaysOpen = true });
+        }, allowPast: false);
+        await grains.Get<ICalendarGrain>("24x7").Put(new CalendarDefinition { Name = "Around the clock", TimeZone = "Etc/UTC", AlwaysOpen = true }, allowPast: false);
 
         await grains.Get<IProcessGrain>("platinum").Put(Process("Platinum Support", "24x7", firstResponse: 60, byPriority: new() { ["High"] = 30, ["Urgent"] = 15 }, resolution: 480));
         await grains.Get<IProcessGrain>("gold").Put(Process("Gold Support", "us-east", firstResponse: 240, byPriority: new() { ["High"] = 120 }, resolution: 1440));

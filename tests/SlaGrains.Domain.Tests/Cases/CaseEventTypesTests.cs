@@ -37,7 +37,8 @@ public sealed class CaseEventTypesTests
     public void An_integration_may_send_every_type_but_the_escalations_the_case_writes_itself()
     {
         Assert.DoesNotContain(CaseEventType.Escalated, CaseEventTypes.Sendable);
-        Assert.Equal(CaseEventTypes.All.Count - 3, CaseEventTypes.Sendable.Count); // escalated, fieldUpdated, taskCreated
+        Assert.DoesNotContain(CaseEventType.ProcessMoved, CaseEventTypes.Sendable);
+        Assert.Equal(CaseEventTypes.All.Count - 4, CaseEventTypes.Sendable.Count); // escalated, fieldUpdated, taskCreated, processMoved
         var refused = CaseEventValidator.Validate(
             new CaseEvent { EventId = "e", Type = CaseEventType.Escalated, OccurredAt = NodaTime.Instant.FromUtc(2025, 3, 3, 10, 0) },
             NodaTime.Instant.FromUtc(2025, 3, 3, 11, 0), SlaGrains.Domain.Validation.Limits.Default);

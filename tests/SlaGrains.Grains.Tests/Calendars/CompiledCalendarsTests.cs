@@ -11,12 +11,16 @@ public sealed class CompiledCalendarsTests
 {
     private static readonly Instant Monday = Instant.FromUtc(2025, 3, 3, 9, 0);
 
-    private static CalendarRecord Record(string id, Instant updatedAt, string closesAt = "17:00") => new(id, new CalendarDefinition
+    private static CalendarRecord Record(string id, Instant updatedAt, string closesAt = "17:00")
     {
-        Name = id,
-        TimeZone = "Etc/UTC",
-        Weekly = new WeeklySchedule { Monday = [new("09:00", closesAt)] },
-    }, updatedAt);
+        var definition = new CalendarDefinition
+        {
+            Name = id,
+            TimeZone = "Etc/UTC",
+            Weekly = new WeeklySchedule { Monday = [new("09:00", closesAt)] },
+        };
+        return new(id, definition, updatedAt, 1, updatedAt, [new CalendarVersionRecord(1, definition, updatedAt, updatedAt)]);
+    }
 
     [Fact]
     public void A_version_is_compiled_once_and_shared_and_a_new_version_is_compiled_afresh()

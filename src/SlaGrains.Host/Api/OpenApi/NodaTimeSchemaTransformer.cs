@@ -17,23 +17,27 @@ public sealed class NodaTimeSchemaTransformer : IOpenApiSchemaTransformer
         ArgumentNullException.ThrowIfNull(schema);
         ArgumentNullException.ThrowIfNull(context);
         var type = context.JsonTypeInfo.Type;
-        var nullable = Nullable.GetUnderlyingType(type) is not null;
         type = Nullable.GetUnderlyingType(type) ?? type;
         if (type == typeof(Instant))
         {
-            Describe(schema, nullable, "date-time", "2025-03-03T09:00:00Z",
+            Describe(schema, "date-time", "2025-03-03T09:00:00Z",
                 "An instant, ISO 8601 with an offset (any offset is accepted; answers use UTC with Z).");
         }
         else if (type == typeof(LocalDate))
         {
-            Describe(schema, nullable, "date", "2025-03-03", "A calendar date, ISO 8601 (yyyy-MM-dd).");
+            Describe(schema, "date", "2025-03-03", "A calendar date, ISO 8601 (yyyy-MM-dd).");
         }
         return Task.CompletedTask;
     }
 
-    private static void Describe(OpenApiSchema schema, bool nullable, string format, string example, string description)
+    /// <remarks>
+    /// Never nullable: the schema becomes one component every property shares, and a nullable property already wraps
+    /// its reference in a <c>oneOf</c> with null. Marking it here would make every instant nullable whenever a nullable
+    /// one happens to be described first.
+    /// </remarks>
+    private static void Describe(OpenApiSchema schema, string format, string example, string description)
     {
-        schema.Type = nullable ? JsonSchemaType.String | JsonSchemaType.Null : JsonSchemaType.String;
+        schema.Type = JsonSchemaType.String;
         schema.Format = format;
         schema.Properties?.Clear();
         schema.Required?.Clear();
