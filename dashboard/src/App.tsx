@@ -7,6 +7,8 @@ import { startClock, useSla } from './state/store';
 import { AllOpen } from './views/cases/AllOpen';
 import { MyCases } from './views/cases/MyCases';
 import { QueuesView } from './views/cases/QueuesView';
+import { AdminLayout } from './views/admin/AdminLayout';
+import { UsersView } from './views/admin/UsersView';
 import { SignIn } from './views/signin/SignIn';
 import { Tracker } from './views/tracker/Tracker';
 
@@ -48,6 +50,14 @@ const router = createHashRouter([
       { path: 'queues', element: <QueuesView /> },
       { path: 'all', element: <AllOpen /> },
       { path: 'case/:caseId', element: <Tracker /> },
+      {
+        path: 'admin',
+        element: <AdminLayout />,
+        children: [
+          { index: true, element: <Navigate to="users" replace /> },
+          { path: 'users', element: <UsersView /> },
+        ],
+      },
       { path: '*', element: <Navigate to="/" replace /> },
     ],
   },
