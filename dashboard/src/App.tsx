@@ -8,6 +8,7 @@ import { AllOpen } from './views/cases/AllOpen';
 import { MyCases } from './views/cases/MyCases';
 import { QueuesView } from './views/cases/QueuesView';
 import { AdminLayout } from './views/admin/AdminLayout';
+import { CalendarsView } from './views/admin/CalendarsView';
 import { UsersView } from './views/admin/UsersView';
 import { SignIn } from './views/signin/SignIn';
 import { Tracker } from './views/tracker/Tracker';
@@ -56,6 +57,7 @@ const router = createHashRouter([
         children: [
           { index: true, element: <Navigate to="users" replace /> },
           { path: 'users', element: <UsersView /> },
+          { path: 'calendars', element: <CalendarsView /> },
         ],
       },
       { path: '*', element: <Navigate to="/" replace /> },
