@@ -9,6 +9,7 @@ import { MyCases } from './views/cases/MyCases';
 import { QueuesView } from './views/cases/QueuesView';
 import { AdminLayout } from './views/admin/AdminLayout';
 import { CalendarsView } from './views/admin/CalendarsView';
+import { ProcessesView } from './views/admin/ProcessesView';
 import { UsersView } from './views/admin/UsersView';
 import { SignIn } from './views/signin/SignIn';
 import { Tracker } from './views/tracker/Tracker';
@@ -58,6 +59,7 @@ const router = createHashRouter([
           { index: true, element: <Navigate to="users" replace /> },
           { path: 'users', element: <UsersView /> },
           { path: 'calendars', element: <CalendarsView /> },
+          { path: 'processes', element: <ProcessesView /> },
         ],
       },
       { path: '*', element: <Navigate to="/" replace /> },
