@@ -8,9 +8,12 @@ import { AllOpen } from './views/cases/AllOpen';
 import { MyCases } from './views/cases/MyCases';
 import { QueuesView } from './views/cases/QueuesView';
 import { AdminLayout } from './views/admin/AdminLayout';
+import { AuditView } from './views/admin/AuditView';
 import { CalendarsView } from './views/admin/CalendarsView';
+import { EntitlementsView } from './views/admin/EntitlementsView';
 import { ProcessesView } from './views/admin/ProcessesView';
 import { UsersView } from './views/admin/UsersView';
+import { WebhooksView } from './views/admin/WebhooksView';
 import { SignIn } from './views/signin/SignIn';
 import { Tracker } from './views/tracker/Tracker';
 
@@ -60,6 +63,9 @@ const router = createHashRouter([
           { path: 'users', element: <UsersView /> },
           { path: 'calendars', element: <CalendarsView /> },
           { path: 'processes', element: <ProcessesView /> },
+          { path: 'entitlements', element: <EntitlementsView /> },
+          { path: 'webhooks', element: <WebhooksView /> },
+          { path: 'audit', element: <AuditView /> },
         ],
       },
       { path: '*', element: <Navigate to="/" replace /> },
