@@ -217,7 +217,7 @@ export const rotateSecret = (key: string, webhookId: string, secret: string, ove
   api<WebhookRecord>(key, `webhooks/${id(webhookId)}/rotate-secret`, { method: 'POST', body: JSON.stringify({ secret, overlapSeconds }) });
 export const webhookDeliveries = (key: string, webhookId: string) => api<WebhookAttempt[]>(key, `webhooks/${id(webhookId)}/deliveries?limit=200`);
 export const redeliver = (key: string, webhookId: string, deliveryId: string) =>
-  api<unknown>(key, `webhooks/${id(webhookId)}/deliveries/${id(deliveryId)}/redeliver`, { method: 'POST' });
+  api<void>(key, `webhooks/${id(webhookId)}/deliveries/${id(deliveryId)}/redeliver`, { method: 'POST' }).then(() => true);
 
 // ---- Audit ----
 

@@ -39,7 +39,7 @@ export function CalendarsView() {
       </table>
       {editing && (
         <CalendarEditor
-          key={editing === 'new' ? 'new' : `${editing.calendarId}-${editing.updatedAt}`}
+          key={editing === 'new' ? 'new' : editing.calendarId}
           calendar={editing === 'new' ? null : editing}
           saved={(c) => { setEditing(c); reload(); }}
           closed={() => { setEditing(null); reload(); }}
@@ -117,9 +117,9 @@ function WeeklyGrid({ draft, errors, setDraft }: { draft: CalendarDraft; errors:
               const set = (field: 'start' | 'end', value: string) => setSpans(day, spans.map((s, j) => (j === i ? { ...s, [field]: value } : s)));
               return (
                 <span key={i} className="row span-edit">
-                  <label htmlFor={describedBy(S, errors, `${at}.start`).id}>{title} span {i + 1} opens</label>
+                  <label htmlFor={describedBy(S, errors, `${at}.start`).id}><span className="visually-hidden">{title} span {i + 1} </span>opens</label>
                   <input {...describedBy(S, errors, `${at}.start`)} size={5} placeholder="09:00" value={span.start} onChange={(e) => set('start', e.target.value)} />
-                  <label htmlFor={describedBy(S, errors, `${at}.end`).id}>closes</label>
+                  <label htmlFor={describedBy(S, errors, `${at}.end`).id}><span className="visually-hidden">{title} span {i + 1} </span>closes</label>
                   <input {...describedBy(S, errors, `${at}.end`)} size={5} placeholder="17:00" value={span.end} onChange={(e) => set('end', e.target.value)} />
                   <button type="button" className="link" onClick={() => setSpans(day, spans.filter((_, j) => j !== i))}>Remove<span className="visually-hidden"> {title} span {i + 1}</span></button>
                   <FieldError scope={S} errors={errors} path={at} />
