@@ -51,6 +51,11 @@ describe('the process form and the API shape', () => {
     });
   });
 
+  it('shows only the fields an action sets, as a read names every action field with null', () => {
+    const read = { ...standard, milestones: [{ ...standard.milestones[0], actions: [{ when: 'violation', type: 'webhook', set: null, to: null, offsetMinutes: null }, { when: 'violation', type: 'escalate', setQueue: 'Tier 2', set: null }] }] } as ProcessRead;
+    expect(toProcessDraft(read).milestones[0].actions.map((a) => a.details)).toEqual(['', '{"setQueue":"Tier 2"}']);
+  });
+
   it('names an action whose other fields are not a JSON object, as the API would name a field', () => {
     const draft = toProcessDraft(standard);
     draft.milestones[0].actions[1].details = '["nope"]';

@@ -89,8 +89,8 @@ export function AuditView() {
                     <details>
                       <summary>Show<span className="visually-hidden"> before and after of {item.resource.kind} {item.resource.id} {item.action}</span></summary>
                       <div className="before-after">
-                        <div><h5>Before</h5><pre className="json">{item.before == null ? '(none)' : JSON.stringify(item.before, null, 2)}</pre></div>
-                        <div><h5>After</h5><pre className="json">{item.after == null ? '(none)' : JSON.stringify(item.after, null, 2)}</pre></div>
+                        <div><h3>Before</h3><pre className="json">{item.before == null ? '(none)' : JSON.stringify(item.before, null, 2)}</pre></div>
+                        <div><h3>After</h3><pre className="json">{item.after == null ? '(none)' : JSON.stringify(item.after, null, 2)}</pre></div>
                       </div>
                     </details>
                   </td>

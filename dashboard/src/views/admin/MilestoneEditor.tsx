@@ -51,7 +51,7 @@ export function MilestoneEditor({ index, milestone, errors, change, remove }: {
       <FieldError scope={S} errors={errors} path={`${at}.startedBy`} />
 
       <div role="group" aria-label={`Target minutes by priority, ${n}`}>
-        <h5>Minutes by priority</h5>
+        <h4>Minutes by priority</h4>
         {milestone.byPriority.map((p, i) => (
           <span key={i} className="row">
             <label htmlFor={`${fieldId(S, at)}-prio-${i}`}>Priority{hidden(`${n}, row ${i + 1}`)}</label>
@@ -69,7 +69,7 @@ export function MilestoneEditor({ index, milestone, errors, change, remove }: {
       </div>
 
       <div role="group" aria-label={`Criteria, ${n}`}>
-        <h5>Criteria (the milestone applies when every field has one of its values)</h5>
+        <h4>Criteria (the milestone applies when every field has one of its values)</h4>
         {milestone.criteria.map((c, i) => (
           <span key={i} className="row">
             <label htmlFor={`${fieldId(S, at)}-crit-${i}`}>Case field{hidden(`${n}, criterion ${i + 1}`)}</label>
@@ -85,7 +85,7 @@ export function MilestoneEditor({ index, milestone, errors, change, remove }: {
       </div>
 
       <div role="group" aria-label={`Warnings, ${n}`}>
-        <h5>Warnings</h5>
+        <h4>Warnings</h4>
         {milestone.warnings.map((w, i) => {
           const wat = `${at}.warnings[${i}]`;
           const valuePath = `${wat}.${w.kind}`;
@@ -108,7 +108,7 @@ export function MilestoneEditor({ index, milestone, errors, change, remove }: {
       </div>
 
       <div role="group" aria-label={`Actions, ${n}`}>
-        <h5>Actions</h5>
+        <h4>Actions</h4>
         {milestone.actions.map((a, i) => {
           const aat = `${at}.actions[${i}]`;
           const detailsId = `${fieldId(S, aat)}-details`;

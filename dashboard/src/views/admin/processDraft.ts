@@ -59,11 +59,11 @@ function milestoneDraft(m: MilestoneDefinition): MilestoneDraft {
     recurrence: m.recurrence ?? 'none',
     completedBy: (m.completedBy ?? []).join(', '),
     warnings: (m.warnings ?? []).map((w) => (w.atPercent != null ? { kind: 'atPercent', value: String(w.atPercent) } : { kind: 'beforeTargetMinutes', value: String(w.beforeTargetMinutes ?? '') })),
-    actions: (m.actions ?? []).map(({ when, type, ...details }) => ({
-      when,
-      type,
-      details: Object.keys(details).length === 0 ? '' : JSON.stringify(Object.fromEntries(Object.entries(details).filter(([, v]) => v !== null))),
-    })),
+    actions: (m.actions ?? []).map(({ when, type, ...details }) => {
+      // Reads name every field of every action type, null where unused: show only those set.
+      const set = Object.entries(details).filter(([, v]) => v !== null && v !== undefined);
+      return { when, type, details: set.length === 0 ? '' : JSON.stringify(Object.fromEntries(set)) };
+    }),
   };
 }
 
