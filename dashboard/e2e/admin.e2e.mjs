@@ -204,12 +204,14 @@ await scenario('admin', async ({ newPage }) => {
   const row = page.locator('tr[data-resource="calendar:e2e-office"][data-action="updated"]').first();
   await row.getByText('Show').click();
   check((await row.innerText()).includes('"18:00"'), 'the calendar change should show its after state');
+  check((await row.getByRole('list', { name: 'Changed fields' }).innerText()).includes('weekly.friday[0].end: "17:00" → "18:00"'), 'the calendar change should list the changed field');
+  await axe(page, 'Audit trail');
+  await page.screenshot({ path: resolve(shots, 'admin-audit.png'), fullPage: true });
   await page.getByLabel('Kind').selectOption('user');
   await page.getByLabel('Actor id').fill('');
   await page.getByRole('button', { name: 'Show entries' }).click();
   await page.locator('tr[data-resource="user:riley"][data-action="created"]').waitFor();
-  await axe(page, 'Audit trail');
-  await page.screenshot({ path: resolve(shots, 'admin-audit.png'), fullPage: true });
+  await page.locator('tr[data-resource="user:riley"][data-action="keyCreated"]').waitFor();
   log('the audit trail lists the run\'s changes with before and after');
 
   const csp = await page.evaluate(() => window.cspViolations);

@@ -5,6 +5,7 @@ import { useSla } from '../../state/store';
 import { ErrorSummary } from './ErrorSummary';
 import { FieldError } from './FieldError';
 import { describedBy } from './fieldErrors';
+import { jsonDiff } from './jsonDiff';
 import { useAction, useKey } from './useAdmin';
 
 const S = 'audit';
@@ -86,11 +87,13 @@ export function AuditView() {
                   <td>{item.action}</td>
                   <td>{item.resource.kind} {item.resource.id}{item.resource.version != null ? ` v${item.resource.version}` : ''}</td>
                   <td>
+                    {/* The JSON scrolls, so it takes focus: keyboard users scroll it with the arrow keys. */}
                     <details>
                       <summary>Show<span className="visually-hidden"> before and after of {item.resource.kind} {item.resource.id} {item.action}</span></summary>
+                      <Changes before={item.before} after={item.after} />
                       <div className="before-after">
-                        <div><h3>Before</h3><pre className="json">{item.before == null ? '(none)' : JSON.stringify(item.before, null, 2)}</pre></div>
-                        <div><h3>After</h3><pre className="json">{item.after == null ? '(none)' : JSON.stringify(item.after, null, 2)}</pre></div>
+                        <div><h3>Before</h3><pre className="json" tabIndex={0} role="region" aria-label={`Before: ${item.resource.kind} ${item.resource.id}`}>{item.before == null ? '(none)' : JSON.stringify(item.before, null, 2)}</pre></div>
+                        <div><h3>After</h3><pre className="json" tabIndex={0} role="region" aria-label={`After: ${item.resource.kind} ${item.resource.id}`}>{item.after == null ? '(none)' : JSON.stringify(item.after, null, 2)}</pre></div>
                       </div>
                     </details>
                   </td>
@@ -102,5 +105,19 @@ export function AuditView() {
         </>
       )}
     </section>
+  );
+}
+
+/** What a change changed, field by field, above the full JSON: a calendar's one new closing time is found at once. */
+function Changes({ before, after }: { before: unknown; after: unknown }) {
+  if (before == null || after == null) {
+    return null;
+  }
+  const rows = jsonDiff(before, after, ['updatedAt', 'version', 'createdAt']);
+  return (
+    <ul className="changes" aria-label="Changed fields">
+      {rows.length === 0 && <li>No field changed.</li>}
+      {rows.map((r) => <li key={r.path}><code>{r.path}</code>: {r.before ?? '(none)'} → {r.after ?? '(none)'}</li>)}
+    </ul>
   );
 }
