@@ -7,6 +7,13 @@ import { startClock, useSla } from './state/store';
 import { AllOpen } from './views/cases/AllOpen';
 import { MyCases } from './views/cases/MyCases';
 import { QueuesView } from './views/cases/QueuesView';
+import { AdminLayout } from './views/admin/AdminLayout';
+import { AuditView } from './views/admin/AuditView';
+import { CalendarsView } from './views/admin/CalendarsView';
+import { EntitlementsView } from './views/admin/EntitlementsView';
+import { ProcessesView } from './views/admin/ProcessesView';
+import { UsersView } from './views/admin/UsersView';
+import { WebhooksView } from './views/admin/WebhooksView';
 import { SignIn } from './views/signin/SignIn';
 import { Tracker } from './views/tracker/Tracker';
 
@@ -50,6 +57,19 @@ const router = createHashRouter([
       { path: 'case/:caseId', element: <Tracker /> },
       // Loaded on demand: the charts stay out of the agents' board bundle.
       { path: 'reports', lazy: async () => ({ Component: (await import('./views/reports/Reports')).Reports }) },
+      {
+        path: 'admin',
+        element: <AdminLayout />,
+        children: [
+          { index: true, element: <Navigate to="users" replace /> },
+          { path: 'users', element: <UsersView /> },
+          { path: 'calendars', element: <CalendarsView /> },
+          { path: 'processes', element: <ProcessesView /> },
+          { path: 'entitlements', element: <EntitlementsView /> },
+          { path: 'webhooks', element: <WebhooksView /> },
+          { path: 'audit', element: <AuditView /> },
+        ],
+      },
       { path: '*', element: <Navigate to="/" replace /> },
     ],
   },

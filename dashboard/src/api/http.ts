@@ -16,7 +16,9 @@ export async function api<T>(key: string, path: string, init: RequestInit = {}):
     }
     throw new ApiError(response.status, problem);
   }
-  return (response.status === 204 ? undefined : await response.json()) as T;
+  // A 204, or a 202 that queued something, has no body.
+  const text = await response.text();
+  return (text ? JSON.parse(text) : undefined) as T;
 }
 
 /** An event the tracker sends: its type and payload, without the id the sender adds. */

@@ -2,6 +2,7 @@ import { NavLink } from 'react-router';
 import { zones } from '../format/time';
 import { signOut } from '../state/session';
 import { useSla } from '../state/store';
+import { isAdmin } from '../views/admin/AdminLayout';
 
 const CONNECTION: Record<string, string> = { connecting: 'Connecting…', connected: 'Live', reconnecting: 'Reconnecting…', disconnected: 'Disconnected' };
 const ALL_ZONES = zones();
@@ -19,6 +20,7 @@ export function Header() {
         <NavLink to="/queues">Queues</NavLink>
         {me?.seesAllCases && <NavLink to="/all">All open cases</NavLink>}
         {me?.scopes.includes('read') && <NavLink to="/reports">Reports</NavLink>}
+        {isAdmin(me?.scopes) && <NavLink to="/admin">Admin</NavLink>}
       </nav>
       <div className="prefs">
         <label htmlFor="zone">Time zone</label>
