@@ -87,16 +87,23 @@ await scenario('admin', async ({ newPage }) => {
   await cal.getByRole('button', { name: 'Save calendar' }).click();
   const edit = page.getByRole('form', { name: 'Edit calendar e2e-office' });
   await edit.waitFor();
-  // Friday 2025-03-07 16:00 London (GMT): 1.5 business hours with 09:00-17:00 end Monday 09:30.
+  // A Friday 16:00 London at least a week ahead (a save makes a calendar version effective from now on, so the past
+  // keeps the hours it had): 1.5 business hours with 09:00-17:00 end the Monday after at 09:30.
+  const friday = new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), new Date().getUTCDate() + 7, 12));
+  while (friday.getUTCDay() !== 5 || (friday.getUTCMonth() === 11 && friday.getUTCDate() >= 21 && friday.getUTCDate() <= 26)) {
+    friday.setUTCDate(friday.getUTCDate() + 1); // a Friday whose weekend does not touch the yearly 25 December holiday
+  }
+  const nextMonday = new Date(friday.getTime() + 3 * 86_400_000);
+  const day = (d) => new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', day: 'numeric', month: 'short', year: 'numeric' }).format(d);
   await edit.getByLabel('Business hours').fill('1.5');
-  await edit.getByLabel("from (your browser's time)").fill('2025-03-07T16:00');
+  await edit.getByLabel("from (your browser's time)").fill(`${friday.toISOString().slice(0, 10)}T16:00`);
   const answer = edit.locator('#preview-answer');
-  await until('the preview answer', async () => (await answer.innerText()).includes('10 Mar 2025, 09:30'), 20_000);
+  await until('the preview answer', async () => (await answer.innerText()).includes(`${day(nextMonday)}, 09:30`), 20_000);
   log(`preview: ${await answer.innerText()}`);
   await edit.getByLabel('Friday span 1 closes').fill('18:00');
   check((await page.locator('.bar[data-day="friday"]').getAttribute('aria-label')) === 'friday: 09:00–18:00', 'the week drawn should follow the form');
   await edit.getByRole('button', { name: 'Save calendar' }).click();
-  await until('the preview answer after the save', async () => (await page.locator('#preview-answer').innerText()).includes('7 Mar 2025, 17:30'), 20_000);
+  await until('the preview answer after the save', async () => (await page.locator('#preview-answer').innerText()).includes(`${day(friday)}, 17:30`), 20_000);
   log(`after Friday closes at 18:00: ${await page.locator('#preview-answer').innerText()}`);
   check((await api('calendars/e2e-office')).weekly.wednesday.length === 2, 'the split Wednesday should be stored as two spans');
   await axe(page, 'Calendars');

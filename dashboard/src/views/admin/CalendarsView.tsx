@@ -215,7 +215,7 @@ function BusinessTimePreview({ calendarId, timeZone, revision }: { calendarId: s
   }, [key, calendarId, timeZone, hours, from, revision]);
   return (
     <fieldset className="preview">
-      <legend>Business time (saved calendar)</legend>
+      <legend>Business time (saved calendar: the version in force at that instant)</legend>
       <div className="row">
         <label htmlFor="preview-hours">Business hours</label>
         <input id="preview-hours" type="number" min="0" step="0.25" value={hours} onChange={(e) => setHours(e.target.value)} />
