@@ -3,7 +3,7 @@
 // diff, deactivated, and refused deletion while an entitlement grants it, a webhook's gave-up delivery redelivered, the
 // webhook paused and its secret rotated, and the audit trail showing what the run did. axe-core checks every view.
 import { resolve } from 'node:path';
-import { api, axe, base, check, devKey, event, log, scenario, shots, until } from './harness.mjs';
+import { api, axe, base, check, checkNoCspViolations, devKey, event, log, scenario, shots, signInWith, until } from './harness.mjs';
 
 // The webhook's receiver is a closed loopback port: every delivery fails at once, and with one attempt it gives up, so
 // the console has a gave-up delivery to resend. Nothing leaves the machine.
@@ -15,15 +15,10 @@ await scenario('admin', async ({ newPage }) => {
   const problems = [];
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
   page.on('console', (m) => m.type() === 'error' && !m.text().includes('status of 4') && problems.push(m.text()));
-  await page.addInitScript(() => {
-    window.cspViolations = [];
-    document.addEventListener('securitypolicyviolation', (e) => window.cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
-  });
 
   // ---- the Development admin key: the Admin link ----
   await page.goto(base);
-  await page.getByLabel('API key').fill(devKey);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await signInWith(page, devKey);
   await page.getByRole('link', { name: 'Admin' }).click();
   await page.getByRole('heading', { name: 'Users and keys' }).waitFor();
   log('signed in as the Development admin; the header links to the console');
@@ -51,8 +46,7 @@ await scenario('admin', async ({ newPage }) => {
 
   // ---- sign in with the new key ----
   await page.getByRole('button', { name: 'Sign out' }).click();
-  await page.getByLabel('API key').fill(key);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await signInWith(page, key);
   await page.locator('#who', { hasText: 'Riley Admin (admin)' }).waitFor();
   await page.getByRole('link', { name: 'Admin' }).click();
   await page.getByRole('link', { name: 'Calendars' }).click();
@@ -221,7 +215,6 @@ await scenario('admin', async ({ newPage }) => {
   await page.locator('tr[data-resource="user:riley"][data-action="keyCreated"]').waitFor();
   log('the audit trail lists the run\'s changes with before and after');
 
-  const csp = await page.evaluate(() => window.cspViolations);
-  check(csp.length === 0, `Content-Security-Policy violations: ${csp.join('; ')}`);
+  await checkNoCspViolations(page);
   check(problems.length === 0, `errors in the page: ${problems.join('; ')}`);
 });

@@ -62,8 +62,20 @@ export async function axe(page, view) {
   log(`axe-core: no violations on ${view}`);
 }
 
+/** Fails when the page met anything its Content-Security-Policy forbids (every page made by newPage records them). */
+export async function checkNoCspViolations(page) {
+  const csp = await page.evaluate(() => window.cspViolations);
+  check(csp.length === 0, `Content-Security-Policy violations: ${csp.join('; ')}`);
+}
+
+/** Signs the dashboard in with an API key from its sign-in form. */
+export async function signInWith(page, key) {
+  await page.getByLabel('API key').fill(key);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
 /**
- * Runs one scenario: starts the host, waits for the demo, launches Chromium, calls `run({ browser })`, and prints
+ * Runs one scenario: starts the host, waits for the demo, launches Chromium, calls `run({ browser, newPage })`, and prints
  * 'e2e: passed' or 'e2e: FAILED: …' (which .ci/run counts). A failure leaves output/<name>-failure.png and the host's
  * last log lines; the process exits non-zero.
  */
@@ -99,6 +111,10 @@ export async function scenario(name, run) {
       const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, timezoneId: 'Europe/London', ...options });
       const page = await context.newPage();
       page.setDefaultTimeout(20_000);
+      await page.addInitScript(() => {
+        window.cspViolations = [];
+        document.addEventListener('securitypolicyviolation', (e) => window.cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
+      });
       pages.push(page);
       return page;
     };

@@ -3,7 +3,7 @@
 // Content-Security-Policy violation from the charts.
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { api, axe, base, check, devKey, event, log, scenario, shots, until } from './harness.mjs';
+import { api, axe, base, check, checkNoCspViolations, devKey, event, log, scenario, shots, signInWith, until } from './harness.mjs';
 
 const PROCESS = 'e2e-reports';
 const A = 'E2E Reports A';
@@ -31,13 +31,8 @@ await scenario('reports', async ({ newPage }) => {
   const problems = [];
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
   page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
-  await page.addInitScript(() => {
-    window.cspViolations = [];
-    document.addEventListener('securitypolicyviolation', (e) => window.cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
-  });
   await page.goto(base);
-  await page.getByLabel('API key').fill(devKey);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await signInWith(page, devKey);
   await page.getByRole('link', { name: 'Reports' }).click();
   await page.getByRole('heading', { name: 'Reports', level: 2 }).waitFor();
 
@@ -107,7 +102,6 @@ await scenario('reports', async ({ newPage }) => {
   log(`a new violation showed ${Date.now() - sent} ms after its event was acknowledged (polled with the ETag)`);
   await until('the new case in the overdue table', async () => (await page.locator(`table.overdue tr[data-case-id="${id('a4')}"]`).count()) === 1, 20_000);
 
-  const csp = await page.evaluate(() => window.cspViolations);
-  check(csp.length === 0, `Content-Security-Policy violations: ${csp.join('; ')}`);
+  await checkNoCspViolations(page);
   check(problems.length === 0, `errors in the page: ${problems.join('; ')}`);
 });

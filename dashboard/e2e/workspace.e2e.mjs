@@ -2,7 +2,7 @@
 // tracker (errors shown inline), receive an alert, a revoked key signed out, and all open cases. axe-core checks every
 // view for accessibility violations; the host's Content-Security-Policy must allow all the dashboard does.
 import { resolve } from 'node:path';
-import { api, axe, base, check, devKey, event, log, scenario, shots, until } from './harness.mjs';
+import { api, axe, base, check, checkNoCspViolations, devKey, event, log, scenario, shots, signInWith, until } from './harness.mjs';
 
 await scenario('workspace', async ({ newPage }) => {
   // The board's own cases, in a queue of their own so the demo's escalations (violated cases move to Tier 2) do not
@@ -23,8 +23,6 @@ await scenario('workspace', async ({ newPage }) => {
   page.on('console', (m) => (m.type() === 'warning' || m.type() === 'error') && consoleWarnings.push(m.text()));
   page.on('pageerror', (e) => consoleWarnings.push(`page error: ${e.message}`));
   await page.addInitScript(() => {
-    window.cspViolations = [];
-    document.addEventListener('securitypolicyviolation', (e) => window.cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
     // Records the browser notifications the page sends, as the system would show them.
     window.shownNotifications = [];
     const Real = window.Notification;
@@ -41,12 +39,10 @@ await scenario('workspace', async ({ newPage }) => {
   // ---- sign in ----
   const index = await page.goto(base);
   check(index.headers()['content-security-policy']?.includes("frame-ancestors 'none'"), 'the dashboard is served without its Content-Security-Policy');
-  await page.getByLabel('API key').fill('not-a-key-of-anyone-0000');
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await signInWith(page, 'not-a-key-of-anyone-0000');
   await page.getByRole('alert').filter({ hasText: 'refused' }).waitFor();
   await axe(page, 'sign in');
-  await page.getByLabel('API key').fill(key);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await signInWith(page, key);
   await page.locator('#connection[data-state="connected"]').waitFor();
   await page.locator('#who', { hasText: 'Ana Ruiz (agent)' }).waitFor();
   log('signed in with a personal key; the header names Ana Ruiz (agent)');
@@ -190,8 +186,7 @@ await scenario('workspace', async ({ newPage }) => {
   await page.locator('tr[data-case-id="e2e-alert"] td[data-column="milestone:First Response"] [data-state="done"]').waitFor();
 
   check(sockets.some((url) => url.includes('/hubs/sla')), `the hub did not connect over a WebSocket: ${sockets}`);
-  const csp = await page.evaluate(() => window.cspViolations);
-  check(csp.length === 0, `Content-Security-Policy violations: ${csp.join('; ')}`);
+  await checkNoCspViolations(page);
   const unexpected = consoleWarnings.filter((w) => !/Failed to load resource: the server responded with a status of (400|401|404|409)/.test(w));
   check(unexpected.length === 0, `console warnings or errors: ${unexpected.join(' | ')}`);
   log('WebSocket hub, no CSP violations, no console warnings (milestoneCompleted handled)');
@@ -203,8 +198,7 @@ await scenario('workspace', async ({ newPage }) => {
   log('revoked key: the hub closed, the dashboard signed out and said why');
 
   // ---- all open cases, for a key that sees every case (here the Development integration key) ----
-  await page.getByLabel('API key').fill(devKey);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await signInWith(page, devKey);
   await page.locator('#connection[data-state="connected"]').waitFor();
   await page.getByRole('link', { name: 'All open cases' }).click();
   await page.getByRole('heading', { name: 'All open cases' }).waitFor();
