@@ -47,7 +47,7 @@ public sealed partial class CaseGrain(
     private CaseReminders _reminders = null!;
     private CaseOutbox _outbox = null!;
     private CaseEngine? _engine; // kept until the definitions it read change
-    private IGrainTimer? _clockTransition;
+    private CaseLiveView _live = null!;
 
     private CaseState State => _state.State!; // never null: read or not, it holds a state
     private string CaseId => this.GetPrimaryKeyString();
@@ -77,6 +77,7 @@ public sealed partial class CaseGrain(
         _reports = new CaseReports(reportStore, CaseId, logger);
         _reminders = new CaseReminders(this, State);
         _outbox = new CaseOutbox(publisher, State, _reminders, logger);
+        _live = new CaseLiveView(this, publisher, clock, async () => (await Evaluate(null))!.Snapshot, () => State.Version, CaseId, logger);
         await ReportIfPending();
         if (!_outbox.Empty)
         {
@@ -170,7 +171,7 @@ public sealed partial class CaseGrain(
             return null;
         }
         DelayDeactivation(WatchFor);
-        ArmClockTransition(snapshot);
+        _live.ArmClockTransition(snapshot);
         return new CaseChange(snapshot, State.Version);
     }
 
@@ -272,8 +273,8 @@ public sealed partial class CaseGrain(
             DeactivateOnIdle(); // memory may now differ from what is stored
         }
         _queueIndex.Update(oldIndexed, snapshot, State.Version);
-        await PublishChange(snapshot, CaseIndexes.Left(oldIndexed, State.Indexed));
-        ArmClockTransition(snapshot);
+        await _live.Publish(snapshot, CaseIndexes.Left(oldIndexed, State.Indexed));
+        _live.ArmClockTransition(snapshot);
         return snapshot;
     }
 
@@ -306,38 +307,6 @@ public sealed partial class CaseGrain(
         }
     }
 
-    private async Task PublishChange(CaseSnapshot snapshot, IReadOnlyList<string>? left = null)
-    {
-        try
-        {
-            await publisher.CaseChanged(snapshot, State.Version, left ?? []);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            LogPublishFailed(ex, CaseId); // live pushes are best effort; the next change carries the full snapshot
-        }
-    }
-
-    /// <summary>
-    /// While the case is active, a grain timer re-publishes it when a running clock next starts or stops by its
-    /// calendar, so live views see "outside hours" the moment it begins. Nothing is stored: it is a view of time.
-    /// </summary>
-    private void ArmClockTransition(CaseSnapshot snapshot)
-    {
-        _clockTransition?.Dispose();
-        _clockTransition = null;
-        if (CaseEngine.NextClockChange(snapshot) is { } next && next - Now < Duration.FromDays(2))
-        {
-            var due = (next - Now).ToTimeSpan() + TimeSpan.FromMilliseconds(1);
-            _clockTransition = this.RegisterGrainTimer(async () =>
-            {
-                var now = (await Evaluate(null))!.Snapshot;
-                await PublishChange(now);
-                ArmClockTransition(now);
-            }, due < TimeSpan.Zero ? TimeSpan.Zero : due, Timeout.InfiniteTimeSpan);
-        }
-    }
-
     /// <summary>Hands queued notices over (<see cref="CaseOutbox"/>) and stores what that changed.</summary>
     private async Task Deliver(bool clearIdleReminder = false)
     {
@@ -346,9 +315,6 @@ public sealed partial class CaseGrain(
             await storage.WriteStateAsync(CaseStateName, this.GetGrainId(), _state);
         }
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Publishing the change of case {CaseId} failed")]
-    private partial void LogPublishFailed(Exception ex, string caseId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Case {CaseId} stored its change but could not hand over its notices; its outbox reminder retries them")]
     private partial void LogHandOverFailed(Exception ex, string caseId);
