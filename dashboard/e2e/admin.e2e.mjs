@@ -100,6 +100,23 @@ await scenario('admin', async ({ newPage }) => {
   await until('the preview answer after the save', async () => (await page.locator('#preview-answer').innerText()).includes(`${day(friday)}, 17:30`), 20_000);
   log(`after Friday closes at 18:00: ${await page.locator('#preview-answer').innerText()}`);
   check((await api('calendars/e2e-office')).weekly.wednesday.length === 2, 'the split Wednesday should be stored as two spans');
+
+  // ---- calendar versions: a past effective instant refused on its field; a later one leaves this Friday as it is ----
+  const effective = edit.getByLabel("Effective from (your browser's time; empty: now)");
+  await effective.fill('2025-01-06T09:00');
+  await edit.getByRole('button', { name: 'Save calendar' }).click();
+  await until('the error on effectiveFrom', async () => (await effective.getAttribute('aria-invalid')) === 'true', 20_000);
+  log(`a past effective instant is refused on its field: "${await page.locator(`#${await effective.getAttribute('aria-describedby')}`).innerText()}"`);
+  const weekAfter = new Date(nextMonday.getTime() + 7 * 86_400_000).toISOString().slice(0, 10);
+  await effective.fill(`${weekAfter}T00:00`);
+  await edit.getByLabel('Friday span 1 closes').fill('16:00');
+  await edit.getByRole('button', { name: 'Save calendar' }).click();
+  await page.getByRole('status').filter({ hasText: /Version \d+ saved, effective from/ }).waitFor();
+  await until('the versions table', async () => (await page.locator('table.calendar-versions tbody tr').count()) >= 3, 20_000);
+  const versions = await api('calendars/e2e-office/versions');
+  check(versions.at(-1).effectiveFrom.startsWith(weekAfter) || new Date(versions.at(-1).effectiveFrom) > nextMonday, `the new version should take effect the week after: ${JSON.stringify(versions.at(-1))}`);
+  await until('this Friday still closing at 18:00', async () => (await page.locator('#preview-answer').innerText()).includes(`${day(friday)}, 17:30`), 20_000);
+  log(`version ${versions.at(-1).version} effective ${versions.at(-1).effectiveFrom}; this Friday's answer unchanged`);
   await axe(page, 'Calendars');
   await page.screenshot({ path: resolve(shots, 'admin-calendars.png'), fullPage: true });
 
@@ -204,8 +221,8 @@ await scenario('admin', async ({ newPage }) => {
   }
   const row = page.locator('tr[data-resource="calendar:e2e-office"][data-action="updated"]').first();
   await row.getByText('Show').click();
-  check((await row.innerText()).includes('"18:00"'), 'the calendar change should show its after state');
-  check((await row.getByRole('list', { name: 'Changed fields' }).innerText()).includes('weekly.friday[0].end: "17:00" → "18:00"'), 'the calendar change should list the changed field');
+  check((await row.innerText()).includes('"18:00"'), 'the calendar change should show its before and after states');
+  check((await row.getByRole('list', { name: 'Changed fields' }).innerText()).includes('weekly.friday[0].end: "18:00" → "16:00"'), 'the calendar change should list the changed field');
   await axe(page, 'Audit trail');
   await page.screenshot({ path: resolve(shots, 'admin-audit.png'), fullPage: true });
   await page.getByLabel('Kind').selectOption('user');

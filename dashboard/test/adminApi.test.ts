@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { auditPath, redeliver } from '../src/api/admin';
+import { auditPath, putCalendar, redeliver } from '../src/api/admin';
 
 afterEach(() => vi.unstubAllGlobals());
 
@@ -8,6 +8,15 @@ describe('admin API calls', () => {
     expect(auditPath({ actor: '', kind: 'process', resource: '', from: '', to: '', cursor: null, limit: 50 })).toBe('audit?kind=process&limit=50');
     expect(auditPath({ actor: 'riley', cursor: '2025-03-03.17' })).toBe('audit?actor=riley&cursor=2025-03-03.17');
     expect(auditPath({})).toBe('audit');
+  });
+
+  it('writes a calendar version with its effective instant, and asks for a past one only when told to', async () => {
+    const fetch = vi.fn(async (_url: string, _init?: RequestInit) => new Response(JSON.stringify({ calendarId: 'uk', version: 2 }), { status: 200, headers: { 'Content-Type': 'application/json' } }));
+    vi.stubGlobal('fetch', fetch);
+    await putCalendar('k', 'uk', { timeZone: 'Europe/London', effectiveFrom: '2025-03-05T00:00:00.000Z' });
+    await putCalendar('k', 'uk', { timeZone: 'Europe/London', effectiveFrom: '2025-03-05T00:00:00.000Z' }, true);
+    expect(fetch.mock.calls.map((c) => c[0])).toEqual(['api/v1/calendars/uk', 'api/v1/calendars/uk?allowPast=true']);
+    expect(JSON.parse(fetch.mock.calls[0][1]?.body as string)).toMatchObject({ effectiveFrom: '2025-03-05T00:00:00.000Z' });
   });
 
   it('takes a redelivery\'s 202 without a body as done, and escapes the delivery id\'s slashes and #', async () => {

@@ -79,11 +79,28 @@ export interface CalendarDefinition {
 export interface CalendarRead extends CalendarDefinition {
   calendarId: string;
   updatedAt: string;
+  version?: number;
+  effectiveFrom?: string;
+  recordedAt?: string;
+}
+
+/** One version of a calendar: its number, when its hours take effect, and when it was written. */
+export interface CalendarVersion {
+  version: number;
+  effectiveFrom: string;
+  recordedAt: string;
+}
+
+/** What a PUT answers: the version written and the open cases re-evaluated under it. */
+export interface CalendarWritten extends CalendarRead {
+  recomputed?: { caseId: string; outcome: string; reason?: string | null }[];
 }
 
 export const listCalendars = (key: string) => api<CalendarRead[]>(key, 'calendars');
-export const putCalendar = (key: string, calendarId: string, body: CalendarDefinition) =>
-  api<CalendarRead>(key, `calendars/${id(calendarId)}`, { method: 'PUT', body: JSON.stringify(body) });
+/** Writes a new version; `effectiveFrom` (an instant) defaults to now, and one in the past needs `allowPast`. */
+export const putCalendar = (key: string, calendarId: string, body: CalendarDefinition & { effectiveFrom?: string }, allowPast = false) =>
+  api<CalendarWritten>(key, `calendars/${id(calendarId)}${allowPast ? '?allowPast=true' : ''}`, { method: 'PUT', body: JSON.stringify(body) });
+export const calendarVersions = (key: string, calendarId: string) => api<CalendarVersion[]>(key, `calendars/${id(calendarId)}/versions`);
 export const deleteCalendar = (key: string, calendarId: string) => api<void>(key, `calendars/${id(calendarId)}`, { method: 'DELETE' });
 export const addBusinessTime = (key: string, calendarId: string, start: string, seconds: number) =>
   api<{ result: string }>(key, `calendars/${id(calendarId)}/add?start=${id(start)}&seconds=${seconds}`);

@@ -1,5 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { addBusinessTime, deleteCalendar, listCalendars, putCalendar, WEEKDAYS, type CalendarRead, type TimeRange } from '../../api/admin';
+import { addBusinessTime, calendarVersions, deleteCalendar, listCalendars, putCalendar, WEEKDAYS, type CalendarRead, type CalendarWritten, type TimeRange } from '../../api/admin';
 import { formatInstant, zones } from '../../format/time';
 import { onApiError } from '../../state/session';
 import { useSla } from '../../state/store';
@@ -54,6 +54,9 @@ function CalendarEditor({ calendar, saved, closed }: { calendar: CalendarRead | 
   const browserZone = useSla((s) => s.zone);
   const [calendarId, setCalendarId] = useState(calendar?.calendarId ?? '');
   const [draft, setDraft] = useState<CalendarDraft>(() => (calendar ? toDraft(calendar) : newDraft(browserZone)));
+  const [effectiveFrom, setEffectiveFrom] = useState('');
+  const [allowPast, setAllowPast] = useState(false);
+  const [written, setWritten] = useState<CalendarWritten | null>(null);
   const { busy, failure, run } = useAction();
   const errors = failure?.fields ?? {};
   const f = (path: string) => describedBy(S, errors, path);
@@ -61,8 +64,12 @@ function CalendarEditor({ calendar, saved, closed }: { calendar: CalendarRead | 
 
   async function save(e: FormEvent) {
     e.preventDefault();
-    const result = await run(() => putCalendar(key, calendarId.trim(), toDefinition(draft)));
+    // The browser's local time, as the admin typed it, to an instant; empty means now.
+    const from = effectiveFrom ? new Date(effectiveFrom) : null;
+    const body = { ...toDefinition(draft), ...(from && !Number.isNaN(from.getTime()) ? { effectiveFrom: from.toISOString() } : {}) };
+    const result = await run(() => putCalendar(key, calendarId.trim(), body, allowPast));
     if (result) {
+      setWritten(result);
       saved(result);
     }
   }
@@ -81,7 +88,11 @@ function CalendarEditor({ calendar, saved, closed }: { calendar: CalendarRead | 
       <input {...f('timeZone')} list="iana-zones" value={draft.timeZone} onChange={(e) => change({ timeZone: e.target.value })} />
       <datalist id="iana-zones">{ZONES.map((z) => <option key={z} value={z} />)}</datalist>
       <FieldError scope={S} errors={errors} path="timeZone" />
-      {/* Calendar versions (an effective instant per change) belong beside the time zone once the API has them. */}
+      <label htmlFor={`${S}-effectiveFrom`}>Effective from (your browser's time; empty: now)</label>
+      <input {...f('effectiveFrom')} type="datetime-local" value={effectiveFrom} onChange={(e) => setEffectiveFrom(e.target.value)} />
+      <label className="inline"><input type="checkbox" checked={allowPast} onChange={(e) => setAllowPast(e.target.checked)} /> Correct past hours (allow an instant before now: open cases are recomputed)</label>
+      <FieldError scope={S} errors={errors} path="effectiveFrom" />
+      <FieldError scope={S} errors={errors} path="allowPast" />
       <label className="inline"><input type="checkbox" checked={draft.alwaysOpen} onChange={(e) => change({ alwaysOpen: e.target.checked })} /> Open 24x7</label>
       {!draft.alwaysOpen && <WeeklyGrid draft={draft} errors={errors} setDraft={setDraft} />}
       <FieldError scope={S} errors={errors} path="weekly" />
@@ -92,8 +103,33 @@ function CalendarEditor({ calendar, saved, closed }: { calendar: CalendarRead | 
         {calendar && <DeleteButton what={`calendar ${calendar.calendarId}`} remove={() => deleteCalendar(key, calendar.calendarId)} deleted={closed} />}
         <button type="button" onClick={closed}>Close</button>
       </div>
+      {written && (
+        <p role="status" className="saved-version">
+          Version {written.version} saved, effective from {formatInstant(written.effectiveFrom, browserZone)}; {written.recomputed?.length ?? 0} open cases recomputed.
+        </p>
+      )}
       {calendar ? <BusinessTimePreview calendarId={calendar.calendarId} timeZone={calendar.timeZone} revision={calendar.updatedAt} /> : <p className="muted">Save the calendar to ask the API for business-time answers.</p>}
+      {calendar && <CalendarVersions calendarId={calendar.calendarId} revision={calendar.updatedAt} />}
     </form>
+  );
+}
+
+/** Every version of the calendar, oldest first: a change applies from its effective instant, so history keeps its hours. */
+function CalendarVersions({ calendarId, revision }: { calendarId: string; revision: string }) {
+  const zone = useSla((s) => s.zone);
+  const { data: versions } = useLoad((key) => calendarVersions(key, calendarId), [calendarId, revision]);
+  return (
+    <table className="admin-table calendar-versions">
+      <caption>Versions</caption>
+      <thead><tr><th>Version</th><th>Effective from</th><th>Recorded</th></tr></thead>
+      <tbody>
+        {(versions ?? []).map((v) => (
+          <tr key={v.version} data-version={v.version}>
+            <td>{v.version}</td><td>{formatInstant(v.effectiveFrom, zone)}</td><td>{formatInstant(v.recordedAt, zone)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
 
