@@ -8,6 +8,7 @@ import { spawn } from 'node:child_process';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { until } from '../e2e/harness.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const port = Number(process.env.SLA_BENCH_PORT ?? 5198);
@@ -19,18 +20,6 @@ const seconds = Number(process.env.SLA_BENCH_SECONDS ?? 20);
 const run = Date.now().toString(36); // fresh case ids and queues on each run, should a host be reused
 const queueName = (i) => `Bench ${run} ${i}`;
 
-async function until(what, probe, timeoutMs = 300_000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      if (await probe()) return;
-    } catch {
-      // not up yet
-    }
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 500));
-  }
-}
 
 const post = async (path, body) => {
   const response = await fetch(`${base}/api/v1/${path}`, { method: 'POST', headers: { 'X-Api-Key': key, 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
@@ -47,7 +36,7 @@ const host = spawn('dotnet', ['run', '--project', resolve(root, 'src/SlaGrains.H
 
 let browser;
 try {
-  await until('the host', async () => (await fetch(`${base}/health/ready`)).ok);
+  await until('the host', async () => (await fetch(`${base}/health/ready`)).ok, 600_000);
   await until('the demo definitions', async () => (await fetch(`${base}/api/v1/processes/platinum`, { headers: { 'X-Api-Key': key } })).ok);
   const priorities = ['Urgent', 'High', 'Medium', 'Low'];
   for (let batch = 0; batch < (queues * perQueue) / 1000; batch++) {
