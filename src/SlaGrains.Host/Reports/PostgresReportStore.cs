@@ -194,7 +194,15 @@ public sealed partial class PostgresReportStore : IReportStore, IAsyncDisposable
         ArgumentNullException.ThrowIfNull(periods);
         var first = query.GroupBy.Count > 0 ? Column(query.GroupBy[0]) : "NULL::text";
         var second = query.GroupBy.Count > 1 ? Column(query.GroupBy[1]) : "NULL::text";
-        await using var command = _database.CreateCommand();
+        // The medians and p90s sort a quarter's facts per group: with PostgreSQL's default work_mem (4 MB) those sorts
+        // spill to disk, so the query raises it for its own transaction only.
+        await using var connection = await _database.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using (var memory = new NpgsqlCommand("SET LOCAL work_mem = '64MB'", connection, transaction))
+        {
+            await memory.ExecuteNonQueryAsync(cancellationToken);
+        }
+        await using var command = new NpgsqlCommand { Connection = connection, Transaction = transaction };
         var where = Where(command.Parameters, query.Filter);
         command.CommandText = $"""
             SELECT GROUPING(period) AS total, period, g1, g2,
