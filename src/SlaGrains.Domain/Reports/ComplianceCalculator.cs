@@ -14,8 +14,8 @@ public static class ComplianceCalculator
         ArgumentNullException.ThrowIfNull(facts);
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(periods);
-        var groups = new Dictionary<ComplianceGroupKey, Accumulator>();
-        var totals = new Accumulator();
+        var groups = new Dictionary<ComplianceGroupKey, ComplianceTally>();
+        var totals = new ComplianceTally();
         foreach (var fact in facts)
         {
             if (!query.Filter.Matches(fact))
@@ -28,7 +28,7 @@ public static class ComplianceCalculator
                 query.GroupBy.Count > 1 ? ReportDimensions.ValueOf(fact, query.GroupBy[1]) : null);
             if (!groups.TryGetValue(key, out var accumulator))
             {
-                groups[key] = accumulator = new Accumulator();
+                groups[key] = accumulator = new ComplianceTally();
             }
             accumulator.Add(fact);
             totals.Add(fact);
@@ -69,48 +69,5 @@ public static class ComplianceCalculator
             group[names[1]] = key.Second;
         }
         return group;
-    }
-
-    private sealed class Accumulator
-    {
-        private readonly List<long> _seconds = [];
-        private long _met, _metLate, _violated, _open, _canceled, _overdue;
-
-        public void Add(MilestoneFact fact)
-        {
-            switch (fact.Status)
-            {
-                case MilestoneFactStatus.Met:
-                    _met++;
-                    break;
-                case MilestoneFactStatus.MetLate:
-                    _metLate++;
-                    _overdue += fact.OverdueSeconds;
-                    break;
-                case MilestoneFactStatus.Violated:
-                    _violated++;
-                    _overdue += fact.OverdueSeconds;
-                    break;
-                case MilestoneFactStatus.Open:
-                    _open++;
-                    break;
-                case MilestoneFactStatus.Canceled:
-                    _canceled++;
-                    break;
-                default:
-                    throw new ArgumentOutOfRangeException(nameof(fact), fact.Status, null);
-            }
-            if (fact.SecondsToComplete is { } seconds && fact.Status is MilestoneFactStatus.Met or MilestoneFactStatus.MetLate)
-            {
-                _seconds.Add(seconds);
-            }
-        }
-
-        public ComplianceFigures Figures()
-        {
-            _seconds.Sort();
-            return ComplianceFigures.From(_met, _metLate, _violated, _open, _canceled,
-                ComplianceFigures.NearestRank(_seconds, 50), ComplianceFigures.NearestRank(_seconds, 90), _overdue);
-        }
     }
 }

@@ -194,47 +194,44 @@ public sealed partial class PostgresReportStore : IReportStore, IAsyncDisposable
         ArgumentNullException.ThrowIfNull(periods);
         var first = query.GroupBy.Count > 0 ? Column(query.GroupBy[0]) : "NULL::text";
         var second = query.GroupBy.Count > 1 ? Column(query.GroupBy[1]) : "NULL::text";
-        // The medians and p90s sort a quarter's facts per group: with PostgreSQL's default work_mem (4 MB) those sorts
-        // spill to disk, so the query raises it for its own transaction only.
+        // Counts and sums are aggregated in SQL, one row per group and period; the business times to complete come back
+        // as an array per group, and ComplianceTally takes their percentiles as the in-process store does. A quarter's
+        // facts are read from the covering target index alone (40-reports.sql). The planner cannot tell how few groups
+        // width_bucket makes and would sort a quarter's rows to group them: hashing them is what it should do, and
+        // work_mem is raised so the groups' arrays stay in memory.
         await using var connection = await _database.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await using (var memory = new NpgsqlCommand("SET LOCAL work_mem = '64MB'", connection, transaction))
+        await using (var settings = new NpgsqlCommand("SET LOCAL work_mem = '64MB'; SET LOCAL enable_sort = off", connection, transaction))
         {
-            await memory.ExecuteNonQueryAsync(cancellationToken);
+            await settings.ExecuteNonQueryAsync(cancellationToken);
         }
         await using var command = new NpgsqlCommand { Connection = connection, Transaction = transaction };
         var where = Where(command.Parameters, query.Filter);
         command.CommandText = $"""
-            SELECT GROUPING(period) AS total, period, g1, g2,
+            SELECT period, g1, g2,
                    count(*) FILTER (WHERE status = 'Met'), count(*) FILTER (WHERE status = 'MetLate'),
                    count(*) FILTER (WHERE status = 'Violated'), count(*) FILTER (WHERE status = 'Open'),
                    count(*) FILTER (WHERE status = 'Canceled'),
-                   percentile_disc(0.5) WITHIN GROUP (ORDER BY seconds_to_complete) FILTER (WHERE status IN ('Met', 'MetLate')),
-                   percentile_disc(0.9) WITHIN GROUP (ORDER BY seconds_to_complete) FILTER (WHERE status IN ('Met', 'MetLate')),
+                   array_agg(seconds_to_complete) FILTER (WHERE status IN ('Met', 'MetLate') AND seconds_to_complete IS NOT NULL),
                    coalesce(sum(overdue_seconds) FILTER (WHERE status IN ('MetLate', 'Violated')), 0)::bigint
             FROM (SELECT width_bucket(target_at, @starts) - 1 AS period, {first} AS g1, {second} AS g2,
                          status, seconds_to_complete, overdue_seconds
                   FROM sla_milestone_fact WHERE {where}) f
-            GROUP BY GROUPING SETS ((period, g1, g2), ())
+            GROUP BY period, g1, g2
             """;
         command.Parameters.Add(new NpgsqlParameter("starts", NpgsqlDbType.Array | NpgsqlDbType.TimestampTz) { Value = periods.Select(p => p.ToDateTimeUtc()).ToArray() });
         var rows = new List<(ComplianceGroupKey, ComplianceFigures)>();
-        ComplianceFigures? totals = null;
+        var totals = new ComplianceTally();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            var figures = ComplianceFigures.From(reader.GetInt64(4), reader.GetInt64(5), reader.GetInt64(6), reader.GetInt64(7), reader.GetInt64(8),
-                reader.IsDBNull(9) ? null : reader.GetInt64(9), reader.IsDBNull(10) ? null : reader.GetInt64(10), reader.GetInt64(11));
-            if (reader.GetInt32(0) == 1)
-            {
-                totals = figures;
-            }
-            else
-            {
-                rows.Add((new ComplianceGroupKey(reader.GetInt32(1), reader.IsDBNull(2) ? null : reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3)), figures));
-            }
+            var group = new ComplianceTally();
+            group.Add(reader.GetInt64(3), reader.GetInt64(4), reader.GetInt64(5), reader.GetInt64(6), reader.GetInt64(7),
+                reader.IsDBNull(8) ? [] : reader.GetFieldValue<long[]>(8), reader.GetInt64(9));
+            totals.Add(group);
+            rows.Add((new ComplianceGroupKey(reader.GetInt32(0), NullableText(reader, 1), NullableText(reader, 2)), group.Figures()));
         }
-        return ComplianceCalculator.Report(query, periods, rows, totals ?? ComplianceFigures.From(0, 0, 0, 0, 0, null, null, 0));
+        return ComplianceCalculator.Report(query, periods, rows, totals.Figures());
     }
 
     public async IAsyncEnumerable<MilestoneFact> Milestones(FactFilter filter, FactCursor? after, int? limit,

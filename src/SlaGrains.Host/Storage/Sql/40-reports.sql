@@ -45,9 +45,15 @@ CREATE TABLE IF NOT EXISTS sla_milestone_fact
     PRIMARY KEY (case_id, milestone_id)
 );
 
+-- Index-only scans need the visibility map to be current: vacuum the facts after a small share of them changed, not the
+-- default fifth of the table, so a large table's settled months stay readable from the index alone.
+ALTER TABLE sla_milestone_fact SET (autovacuum_vacuum_scale_factor = 0.01, autovacuum_vacuum_insert_scale_factor = 0.01);
+
 -- Reports and the fact listing read a range of targets (the listing in this order); filters by queue and process are
--- the common ones.
-CREATE INDEX IF NOT EXISTS sla_milestone_fact_target ON sla_milestone_fact (target_at, case_id, milestone_id);
+-- the common ones. The target index also carries every column the compliance report groups, filters or counts by, so
+-- a report reads the index alone (an index-only scan) and not the wider rows.
+CREATE INDEX IF NOT EXISTS sla_milestone_fact_by_target ON sla_milestone_fact (target_at, case_id, milestone_id)
+    INCLUDE (status, seconds_to_complete, overdue_seconds, queue, milestone, priority, process_id, entitlement_id, account_id, owner);
 CREATE INDEX IF NOT EXISTS sla_milestone_fact_queue ON sla_milestone_fact (queue, target_at);
 CREATE INDEX IF NOT EXISTS sla_milestone_fact_process ON sla_milestone_fact (process_id, target_at);
 
