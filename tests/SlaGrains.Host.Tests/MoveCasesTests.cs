@@ -92,4 +92,31 @@ public sealed class MoveCasesTests(HostFixture fixture)
         await (await admin.Post($"/api/v1/processes/{process}/move-cases", new { fromVersion = "one", toVersion = 1 })).Problem(HttpStatusCode.BadRequest, "fromVersion");
         await (await admin.Post($"/api/v1/processes/{Api.Id("p")}/move-cases", new { fromVersion = 1, toVersion = 2 })).Problem(HttpStatusCode.NotFound);
     }
+
+    [Fact]
+    public async Task What_if_reproduces_a_moved_cases_actual_outcome_and_runs_the_draft_from_its_start()
+    {
+        var admin = fixture.Host.Client();
+        var process = Api.Id("p");
+        var entitlement = Api.Id("e");
+        (await admin.Put($"/api/v1/processes/{process}", Process(60, 480, followUp: false))).EnsureSuccessStatusCode();
+        (await admin.Put($"/api/v1/entitlements/{entitlement}", new { name = "Gold", accountId = Api.Id("acct"), processId = process, startDate = "2025-01-01" }))
+            .EnsureSuccessStatusCode();
+        var opened = DateTimeOffset.UtcNow.AddMinutes(-10);
+        var caseId = Api.Id("case");
+        await (await admin.Post($"/api/v1/cases/{caseId}/events", Scenario.Opened("o", entitlement, opened))).Json();
+        (await admin.Put($"/api/v1/processes/{process}", Process(1, 120, followUp: false))).EnsureSuccessStatusCode();
+        await (await admin.Post($"/api/v1/processes/{process}/move-cases", new { fromVersion = 1, toVersion = 2 })).Json();
+        var (from, to) = (Uri.EscapeDataString(Iso(opened.AddDays(-1))), Uri.EscapeDataString(Iso(opened.AddDays(1))));
+        var report = await (await admin.GetAsync($"/api/v1/reports/compliance?processId={process}&from={from}&to={to}")).Json();
+
+        var answer = await (await admin.Post("/api/v1/reports/what-if",
+            new { process = Process(60, 480, followUp: false), processId = process, from = Iso(opened.AddDays(-1)), to = Iso(opened.AddDays(1)) })).Json();
+
+        // Moved to version 2's one-minute first response while unanswered: violated, in the report and in what-if's actual alike.
+        Assert.Equal(1, (long)report["totals"]!["violated"]!);
+        Assert.True(JsonNode.DeepEquals(report, answer["actual"]), $"{report}\n{answer["actual"]}");
+        // Under the draft (version 1's 60 minutes from the start) nothing is due yet.
+        Assert.Equal((0L, 2L), ((long)answer["draft"]!["totals"]!["violated"]!, (long)answer["draft"]!["totals"]!["open"]!));
+    }
 }

@@ -179,7 +179,10 @@ public sealed partial class CaseGrain(
         Task.FromResult<IReadOnlyList<CaseEvent>>([.. CaseTimeline.InHistoryOrder(_log.Events)]);
 
     public async Task<CaseReplay?> GetReplay() =>
-        await Evaluate(null) is null ? null : new CaseReplay(CaseId, [.. _log.Events], State.Entitlement, State.MatchReason, _definitions.Process);
+        await Evaluate(null) is null ? null : new CaseReplay(CaseId, [.. _log.Events], State.Entitlement, State.MatchReason, _definitions.Process)
+        {
+            MovedTo = _definitions.ProcessVersions.ToDictionary(),
+        };
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {

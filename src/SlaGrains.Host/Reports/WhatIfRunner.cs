@@ -13,7 +13,7 @@ namespace SlaGrains.Host.Reports;
 
 /// <summary>
 /// What-if (docs/api.md, "Reports"): the cases with a fact of the process in the period are read from their grains a
-/// few at a time and replayed twice by the engine, under their own process version and under the draft, both as of
+/// few at a time and replayed twice by the engine, under the process versions they ran on and under the draft, both as of
 /// now, so the two reports differ only by the process. Bounded: at most <see cref="MaxCases"/> cases and <see cref="MaxDuration"/>.
 /// </summary>
 public sealed class WhatIfRunner(IReportStore store, GrainReferences grains, CompiledCalendars compiled, TimeProvider clock)
@@ -45,11 +45,11 @@ public sealed class WhatIfRunner(IReportStore store, GrainReferences grains, Com
             {
                 return;
             }
-            foreach (var f in WhatIfReplay.Facts(replay, own, await Calendars(own, replay, calendars), now).Milestones)
+            foreach (var f in WhatIfReplay.Actual(replay, await Calendars([own, .. replay.MovedTo.Values], replay, calendars), now).Milestones)
             {
                 actual.Add(f);
             }
-            foreach (var f in WhatIfReplay.Facts(replay, draftVersion, await Calendars(draftVersion, replay, calendars), now).Milestones)
+            foreach (var f in WhatIfReplay.Draft(replay, draftVersion, await Calendars([draftVersion], replay, calendars), now).Milestones)
             {
                 replayed.Add(f);
             }
@@ -57,12 +57,12 @@ public sealed class WhatIfRunner(IReportStore store, GrainReferences grains, Com
         return (ComplianceCalculator.Aggregate(actual, query, periods), ComplianceCalculator.Aggregate(replayed, query, periods), ids.Count);
     }
 
-    /// <summary>The calendars a case reads under <paramref name="process"/>, each read and compiled once per run.</summary>
-    private async Task<Dictionary<string, BusinessCalendar>> Calendars(ProcessVersion process, CaseReplay replay,
+    /// <summary>The calendars a case reads under <paramref name="versions"/>, each read and compiled once per run.</summary>
+    private async Task<Dictionary<string, BusinessCalendar>> Calendars(IEnumerable<ProcessVersion> versions, CaseReplay replay,
         ConcurrentDictionary<string, Task<BusinessCalendar?>> cache)
     {
-        var ids = process.Definition.Milestones.Select(m => m.CalendarId).Append(replay.Entitlement?.CalendarId).Append(process.Definition.CalendarId)
-            .OfType<string>().Distinct(StringComparer.Ordinal);
+        var ids = versions.SelectMany(v => v.Definition.Milestones.Select(m => m.CalendarId).Append(v.Definition.CalendarId))
+            .Append(replay.Entitlement?.CalendarId).OfType<string>().Distinct(StringComparer.Ordinal);
         var result = new Dictionary<string, BusinessCalendar>(StringComparer.Ordinal);
         foreach (var id in ids)
         {
