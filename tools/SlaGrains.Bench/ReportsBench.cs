@@ -167,8 +167,19 @@ internal static class ReportsBench
         var ids = Enumerable.Range(0, count).Select(i => $"{prefix}-{i}").ToList();
         foreach (var chunk in ids.Chunk(500))
         {
-            var batch = chunk.Select(id => new { caseId = id, eventId = "open", type = "opened", @case = new { entitlementId = prefix, priority = "High", queue = prefix } });
-            (await http.PostAsJsonAsync("/api/v1/events", batch)).EnsureSuccessStatusCode();
+            // A batch is 200 even when some of its events are not (a 503 on a loaded machine): resend those, as an integrator would.
+            var pending = chunk.ToList();
+            for (var attempt = 1; pending.Count > 0; attempt++)
+            {
+                var batch = pending.Select(id => new { caseId = id, eventId = "open", type = "opened", @case = new { entitlementId = prefix, priority = "High", queue = prefix } });
+                var answer = await (await http.PostAsJsonAsync("/api/v1/events", batch)).EnsureSuccessStatusCode().Content
+                    .ReadFromJsonAsync<System.Text.Json.Nodes.JsonArray>();
+                pending = [.. answer!.Where(r => (int)r!["status"]! is not (200 or 201)).Select(r => (string)r!["caseId"]!)];
+                if (pending.Count > 0 && attempt == 5)
+                {
+                    throw new InvalidOperationException($"{pending.Count} cases of '{prefix}' were not opened after {attempt} attempts: {answer!.First(r => (int)r!["status"]! is not (200 or 201))}");
+                }
+            }
         }
         return ids;
     }
