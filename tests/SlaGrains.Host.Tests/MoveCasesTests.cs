@@ -22,8 +22,8 @@ public sealed class MoveCasesTests(HostFixture fixture)
 
     private static JsonNode Find(JsonNode snapshot, string id) => snapshot["milestones"]!.AsArray().Single(m => (string)m!["id"]! == id)!;
 
-    [Fact]
-    public async Task Open_cases_on_the_version_move_and_are_reevaluated_while_completed_milestones_and_history_before_the_move_stay()
+    /// <summary>A process at version 1 (60-minute first response, 480-minute resolution) and an entitlement to it.</summary>
+    private async Task<(HttpClient Admin, string Process, string Entitlement)> Version1()
     {
         var admin = fixture.Host.Client();
         var process = Api.Id("p");
@@ -31,6 +31,13 @@ public sealed class MoveCasesTests(HostFixture fixture)
         (await admin.Put($"/api/v1/processes/{process}", Process(60, 480, followUp: false))).EnsureSuccessStatusCode();
         (await admin.Put($"/api/v1/entitlements/{entitlement}", new { name = "Gold", accountId = Api.Id("acct"), processId = process, startDate = "2025-01-01" }))
             .EnsureSuccessStatusCode();
+        return (admin, process, entitlement);
+    }
+
+    [Fact]
+    public async Task Open_cases_on_the_version_move_and_are_reevaluated_while_completed_milestones_and_history_before_the_move_stay()
+    {
+        var (admin, process, entitlement) = await Version1();
         var opened = DateTimeOffset.UtcNow.AddMinutes(-10);
         var open = Api.Id("case");
         var closed = Api.Id("case");
@@ -96,12 +103,7 @@ public sealed class MoveCasesTests(HostFixture fixture)
     [Fact]
     public async Task What_if_reproduces_a_moved_cases_actual_outcome_and_runs_the_draft_from_its_start()
     {
-        var admin = fixture.Host.Client();
-        var process = Api.Id("p");
-        var entitlement = Api.Id("e");
-        (await admin.Put($"/api/v1/processes/{process}", Process(60, 480, followUp: false))).EnsureSuccessStatusCode();
-        (await admin.Put($"/api/v1/entitlements/{entitlement}", new { name = "Gold", accountId = Api.Id("acct"), processId = process, startDate = "2025-01-01" }))
-            .EnsureSuccessStatusCode();
+        var (admin, process, entitlement) = await Version1();
         var opened = DateTimeOffset.UtcNow.AddMinutes(-10);
         var caseId = Api.Id("case");
         await (await admin.Post($"/api/v1/cases/{caseId}/events", Scenario.Opened("o", entitlement, opened))).Json();
