@@ -145,7 +145,17 @@ public static class CaseEventValidator
         ArgumentNullException.ThrowIfNull(e);
         ArgumentNullException.ThrowIfNull(limits);
         var errors = new ValidationErrors();
-        var total = namesSoFar.Count + CustomFieldNamesSetBy(e).Where(n => !namesSoFar.Contains(n)).Distinct(StringComparer.Ordinal).Count();
+        // Counted in loops rather than a LINQ chain: half of a busy case's events set a custom field.
+        var total = namesSoFar.Count;
+        var opened = e.Case?.CustomFields;
+        foreach (var name in opened?.Keys ?? [])
+        {
+            total += namesSoFar.Contains(name) ? 0 : 1;
+        }
+        foreach (var (name, value) in e.Changes?.CustomFields ?? ImmutableDictionary<string, string?>.Empty)
+        {
+            total += value is null || namesSoFar.Contains(name) || opened?.ContainsKey(name) == true ? 0 : 1;
+        }
         if (total > limits.MaxCustomFields)
         {
             var field = e.Case is not null ? "case.customFields" : "changes.customFields";

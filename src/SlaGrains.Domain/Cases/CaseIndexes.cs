@@ -25,7 +25,7 @@ public static class CaseIndexes
         ArgumentNullException.ThrowIfNull(before);
         ArgumentNullException.ThrowIfNull(after);
         // An array: Orleans sends it inside a live change, and cannot read the compiler's list type back.
-        return before.Except(after, StringComparer.Ordinal).ToArray();
+        return before.SequenceEqual(after, StringComparer.Ordinal) ? [] : before.Except(after, StringComparer.Ordinal).ToArray();
     }
 
     /// <summary>The index keys of <paramref name="snapshot"/>: none once it is closed.</summary>

@@ -76,12 +76,12 @@ public sealed partial class CaseGrain(
         _queueIndex = new CaseQueueIndex(GrainFactory, CaseId);
         _reports = new CaseReports(reportStore, CaseId, logger);
         _reminders = new CaseReminders(this, State);
-        _outbox = new CaseOutbox(publisher, State, _reminders, logger);
+        _outbox = new CaseOutbox(publisher, State, _reminders, WriteState, logger);
         _live = new CaseLiveView(this, publisher, clock, async () => (await Evaluate(null))!.Snapshot, () => State.Version, CaseId, logger);
-        await ReportIfPending();
+        await _reports.WriteIfPending(State, () => Evaluate(null));
         if (!_outbox.Empty)
         {
-            await Deliver();
+            await _outbox.Deliver(Now);
         }
     }
 
@@ -188,8 +188,8 @@ public sealed partial class CaseGrain(
     {
         if (reminderName == CaseReminders.Outbox)
         {
-            await ReportIfPending();
-            await Deliver(clearIdleReminder: true);
+            await _reports.WriteIfPending(State, () => Evaluate(null));
+            await _outbox.Deliver(Now, clearIdleReminder: true);
             return;
         }
         if (!Exists)
@@ -238,13 +238,7 @@ public sealed partial class CaseGrain(
     private async Task<CaseSnapshot> Settle(Instant now)
     {
         var settled = Engine.Settle(now, State.Fired);
-        foreach (var fired in settled.Fired)
-        {
-            State.Fired.Add(fired.Id);
-            SlaMetrics.NotificationsFired.Add(1, new KeyValuePair<string, object?>("kind", fired.Kind.ToString()));
-            SlaMetrics.Lateness.Record((now - fired.DueAt).TotalSeconds);
-        }
-        State.Outbox.AddRange(settled.Notices);
+        _outbox.Record(settled, now);
         foreach (var escalation in settled.Events)
         {
             _log.Append(escalation); // the engine has folded it already
@@ -259,7 +253,7 @@ public sealed partial class CaseGrain(
         }
         await _log.SealIfFull();
         State.Version++;
-        await storage.WriteStateAsync(CaseStateName, this.GetGrainId(), _state);
+        await WriteState();
 
         // The change is stored: whatever fails from here on must not make the caller resend it.
         try
@@ -268,7 +262,7 @@ public sealed partial class CaseGrain(
             {
                 await _reminders.KeepOutboxAwake(now);
             }
-            await Deliver();
+            await _outbox.Deliver(now);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -294,14 +288,6 @@ public sealed partial class CaseGrain(
             : Engine.Evaluate(asOf ?? Now);
     }
 
-    private async Task ReportIfPending()
-    {
-        if (CaseReports.Pending(State) && await Evaluate(null) is { } evaluation)
-        {
-            await _reports.Write(evaluation, State);
-        }
-    }
-
     private async Task LoadDefinitions()
     {
         if (await _definitions.Load(State, Now))
@@ -310,14 +296,7 @@ public sealed partial class CaseGrain(
         }
     }
 
-    /// <summary>Hands queued notices over (<see cref="CaseOutbox"/>) and stores what that changed.</summary>
-    private async Task Deliver(bool clearIdleReminder = false)
-    {
-        if (await _outbox.HandOver(Now, clearIdleReminder))
-        {
-            await storage.WriteStateAsync(CaseStateName, this.GetGrainId(), _state);
-        }
-    }
+    private Task WriteState() => storage.WriteStateAsync(CaseStateName, this.GetGrainId(), _state);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Case {CaseId} stored its change but could not hand over its notices; its outbox reminder retries them")]
     private partial void LogHandOverFailed(Exception ex, string caseId);

@@ -25,6 +25,17 @@ internal sealed partial class CaseReports(IReportStore store, string caseId, ILo
     public static bool NeedsWakeUp(CaseSnapshot snapshot, CaseReminders reminders) =>
         snapshot.ProcessId is not null && !reminders.AnyDeadline;
 
+    /// <summary>Sends the facts owed for the stored version (<see cref="Pending"/>), if any, from <paramref name="evaluate"/>.</summary>
+    public async Task WriteIfPending(CaseState state, Func<Task<CaseEvaluation?>> evaluate)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(evaluate);
+        if (Pending(state) && await evaluate() is { } evaluation)
+        {
+            await Write(evaluation, state);
+        }
+    }
+
     /// <summary>
     /// Sends the facts of <paramref name="evaluation"/> at the state's version, unless they say what the store already
     /// took from this activation; false when the store refused them.

@@ -21,6 +21,16 @@ public sealed class CaseIndexesTests
     }
 
     [Fact]
+    public void A_case_leaves_the_lists_it_is_no_longer_under_and_none_when_they_are_the_same()
+    {
+        Assert.Equal(["Tier 1", "owner/ana"], CaseIndexes.Left([CaseIndexes.All, "Tier 1", "owner/ana"], [CaseIndexes.All, "Tier 2"]));
+        Assert.Equal([CaseIndexes.All, "Tier 1"], CaseIndexes.Left([CaseIndexes.All, "Tier 1"], [])); // closed
+        var unchanged = CaseIndexes.Left([CaseIndexes.All, "Tier 1"], [CaseIndexes.All, "Tier 1"]);
+        Assert.Empty(unchanged);
+        Assert.IsType<string[]>(unchanged); // sent inside a live change: an array, as Orleans reads it back
+    }
+
+    [Fact]
     public void Listing_states_follow_the_open_milestones_and_the_case_clock()
     {
         var early = Milestone(MilestoneStatus.InProgress, remaining: 3600, warning: 900);

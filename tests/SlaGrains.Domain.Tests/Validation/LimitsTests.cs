@@ -125,6 +125,27 @@ public sealed class LimitsTests
     }
 
     [Fact]
+    public void Removing_custom_fields_and_setting_known_ones_do_not_count_toward_the_limit_and_new_ones_count_once()
+    {
+        var limits = new Limits { MaxCustomFields = 3 };
+        var names = new HashSet<string>(["a", "b"], StringComparer.Ordinal);
+        CaseEvent Update(params (string Name, string? Value)[] fields) => new()
+        {
+            EventId = "u", Type = CaseEventType.Updated, OccurredAt = Now,
+            Changes = new CaseChanges { CustomFields = fields.ToImmutableDictionary(f => f.Name, f => f.Value) },
+        };
+
+        Assert.True(CaseEventValidator.ValidateCustomFieldTotal(names, Update(("a", "1"), ("b", null), ("c", null), ("d", null)), limits).IsValid);
+        Assert.True(CaseEventValidator.ValidateCustomFieldTotal(names, Update(("a", "1"), ("c", "new")), limits).IsValid); // 3
+        var errors = Errors(CaseEventValidator.ValidateCustomFieldTotal(names, Update(("c", "new"), ("d", "new"), ("e", null)), limits));
+        Assert.Equal("A case holds at most 3 custom fields; with this event it would hold 4.", errors["changes.customFields"][0]);
+
+        var opened = Opened(new CaseFields { CustomFields = ImmutableDictionary<string, string>.Empty.Add("x", "1").Add("y", "2").Add("z", "3").Add("w", "4") });
+        var tooMany = Errors(CaseEventValidator.ValidateCustomFieldTotal(new HashSet<string>(StringComparer.Ordinal), opened, limits));
+        Assert.Equal("A case holds at most 3 custom fields; with this event it would hold 4.", tooMany["case.customFields"][0]);
+    }
+
+    [Fact]
     public void A_process_names_bad_calendar_ids_without_asking_whether_they_exist()
     {
         var asked = new List<string>();
