@@ -9,7 +9,7 @@ using SlaGrains.Bench;
 using SlaGrains.Tests.Shared.Postgres;
 using SlaGrains.Tests.Shared.Webhooks;
 
-// dotnet run -c Release --project tools/SlaGrains.Bench -- [--seconds 20] [--warmup 15] [--rounds 4] [--concurrency 32] [--cases 1000] [--clients 1000] [--only memory|postgres|hanging|reports|hub[,...]] [--queues 10 --rate 20] [--facts 1000000 --what-if-cases 10000 --lag-samples 200] [--group-commit on|off|ab] [--only cluster --cluster http://127.0.0.1:5080 --key dev-admin-key]
+// dotnet run -c Release --project tools/SlaGrains.Bench -- [--seconds 20] [--warmup 15] [--rounds 4] [--concurrency 32] [--cases 1000] [--clients 1000] [--only memory|postgres|facts|hanging|reports|hub[,...]] [--queues 10 --rate 20] [--facts 1000000 --what-if-cases 10000 --lag-samples 200] [--group-commit on|off|ab] [--port-offset 0] [--only cluster --cluster http://127.0.0.1:5080 --key dev-admin-key]
 // Needs a Release build of the host (dotnet build -c Release) and the local PostgreSQL (scripts/postgres-up.sh).
 var seconds = Arg("--seconds", 20);
 var concurrency = Arg("--concurrency", 32);
@@ -23,6 +23,7 @@ var groupCommit = ArgText("--group-commit") ?? "on";
 var clusterUrl = ArgText("--cluster");
 var clusterKey = ArgText("--key") ?? "dev-admin-key";
 var warmup = Arg("--warmup", 15);
+HostProcess.PortOffset = Arg("--port-offset", 0); // hosts listen on 5310 and up, plus this
 var rounds = Arg("--rounds", 4); // the measured seconds of a figure and its limit, taken in this many alternating slices
 var load = new Load.Shape(concurrency, TimeSpan.FromSeconds(warmup), TimeSpan.FromSeconds(seconds));
 var root = FindRoot();
@@ -40,6 +41,8 @@ if (Runs("hanging"))
     await MeasureHangingReceiver();
 if (Runs("postgres"))
     await MeasurePostgres();
+if (Runs("facts"))
+    await MeasureReportFacts();
 if (only?.Contains("cluster") == true)
     await MeasureCluster();
 if (only?.Contains("reports") == true) // only when asked: it writes a million facts
@@ -177,6 +180,43 @@ async Task MeasurePostgres()
         {
             await Databases.Drop(server, $"{database}_b");
         }
+    }
+}
+
+// ---- what report facts cost single events: the same host with reports on and off (Sla:Reports:Enabled), interleaved --
+async Task MeasureReportFacts()
+{
+    var off = new Dictionary<string, string> { ["Sla__Reports__Enabled"] = "false" };
+    async Task Compare(string storage, string? on, string? without, int port)
+    {
+        await using var withFacts = await HostProcess.Start(root, port, on);
+        await using var withoutFacts = await HostProcess.Start(root, port + 1, without, off);
+        using var onHttp = Client(withFacts);
+        using var offHttp = Client(withoutFacts);
+        var onCases = await OpenCases(onHttp, "facts", caseCount, minutes: 600);
+        var offCases = await OpenCases(offHttp, "facts", caseCount, minutes: 600);
+        var results = await Load.Compare(load, rounds,
+            new($"single events, {storage}, reports off", n => PostEvent(offHttp, offCases, n), HostCpu: withoutFacts.Cpu),
+            new($"single events, {storage}, reports on", n => PostEvent(onHttp, onCases, n), HostCpu: withFacts.Cpu));
+        // Issue 22: report facts cost ingestion at most 15% of its rate.
+        Report($"Report facts' cost to ingestion, {storage}: single events with reports on against off", results[1], results[0], 0.85,
+            limitName: "reports off (Sla:Reports:Enabled=false)");
+    }
+
+    await Compare("in memory", null, null, 5320);
+    var database = $"sla_bench_facts_{Environment.ProcessId}";
+    await Databases.Execute(server, $"CREATE DATABASE {database}");
+    await Databases.Execute(server, $"CREATE DATABASE {database}_off");
+    try
+    {
+        // Two hosts' pools under PostgreSQL's default max_connections (docs/operations.md, "Connection pools").
+        var on = new NpgsqlConnectionStringBuilder(server) { Database = database, MaxPoolSize = 20, MaxAutoPrepare = 32, NoResetOnClose = true };
+        await Compare("PostgreSQL", on.ConnectionString, new NpgsqlConnectionStringBuilder(on.ConnectionString) { Database = $"{database}_off" }.ConnectionString, 5322);
+    }
+    finally
+    {
+        await Databases.Drop(server, database);
+        await Databases.Drop(server, $"{database}_off");
     }
 }
 
