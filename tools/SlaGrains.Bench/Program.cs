@@ -9,7 +9,7 @@ using SlaGrains.Bench;
 using SlaGrains.Tests.Shared.Postgres;
 using SlaGrains.Tests.Shared.Webhooks;
 
-// dotnet run -c Release --project tools/SlaGrains.Bench -- [--seconds 20] [--warmup 15] [--rounds 4] [--concurrency 32] [--cases 1000] [--clients 1000] [--only memory|postgres|facts|hanging|reports|hub[,...]] [--queues 10 --rate 20] [--facts 1000000 --what-if-cases 10000 --lag-samples 200] [--group-commit on|off|ab] [--port-offset 0] [--only cluster --cluster http://127.0.0.1:5080 --key dev-admin-key]
+// dotnet run -c Release --project tools/SlaGrains.Bench -- [--seconds 20] [--warmup 15] [--rounds 4] [--concurrency 32] [--cases 1000] [--clients 1000] [--only memory|postgres|facts|hanging|reports|hub[,...]] [--queues 10 --rate 20] [--facts 1000000 --what-if-cases 10000 --lag-samples 200] [--group-commit on|off|ab] [--port-offset 0] [--only builds --other-build DIR] [--only cluster --cluster http://127.0.0.1:5080 --key dev-admin-key]
 // Needs a Release build of the host (dotnet build -c Release) and the local PostgreSQL (scripts/postgres-up.sh).
 var seconds = Arg("--seconds", 20);
 var concurrency = Arg("--concurrency", 32);
@@ -43,6 +43,8 @@ if (Runs("postgres"))
     await MeasurePostgres();
 if (Runs("facts"))
     await MeasureReportFacts();
+if (only?.Contains("builds") == true) // only when asked: it needs another build
+    await MeasureBuilds(ArgText("--other-build") ?? throw new InvalidOperationException("--only builds needs --other-build DIR: a checkout with its own Release build"));
 if (only?.Contains("cluster") == true)
     await MeasureCluster();
 if (only?.Contains("reports") == true) // only when asked: it writes a million facts
@@ -217,6 +219,54 @@ async Task MeasureReportFacts()
     {
         await Databases.Drop(server, database);
         await Databases.Drop(server, $"{database}_off");
+    }
+}
+
+// ---- this build against another, in memory and on PostgreSQL, all four hosts' loads interleaved in the same slices ----
+// The memory and postgres halves run minutes apart, so the machine's drift lands between PostgreSQL's rate and the
+// in-memory rate it is divided by; here each ratio, and each build's, is taken from alternating slices.
+async Task MeasureBuilds(string otherRoot)
+{
+    var database = $"sla_bench_builds_{Environment.ProcessId}";
+    await Databases.Execute(server, $"CREATE DATABASE {database}");
+    await Databases.Execute(server, $"CREATE DATABASE {database}_other");
+    try
+    {
+        // Two hosts' pools under PostgreSQL's default max_connections (docs/operations.md, "Connection pools").
+        var pg = new NpgsqlConnectionStringBuilder(server) { Database = database, MaxPoolSize = 20, MaxAutoPrepare = 32, NoResetOnClose = true };
+        var pgOther = new NpgsqlConnectionStringBuilder(pg.ConnectionString) { Database = $"{database}_other" };
+        await using var memoryThis = await HostProcess.Start(root, 5330, null);
+        await using var memoryOther = await HostProcess.Start(otherRoot, 5331, null);
+        await using var postgresThis = await HostProcess.Start(root, 5332, pg.ConnectionString);
+        await using var postgresOther = await HostProcess.Start(otherRoot, 5333, pgOther.ConnectionString);
+        HostProcess[] hosts = [memoryThis, memoryOther, postgresThis, postgresOther];
+        string[] names = ["in memory, this build", "in memory, other build", "PostgreSQL, this build", "PostgreSQL, other build"];
+        var clients = hosts.Select(Client).ToArray();
+        var cases = new List<string>[hosts.Length];
+        for (var i = 0; i < hosts.Length; i++)
+        {
+            cases[i] = await OpenCases(clients[i], "builds", caseCount, minutes: 600);
+        }
+        var single = await Load.Compare(load, rounds, [.. hosts.Select((h, i) =>
+            new Load.Workload($"single events, {names[i]}", n => PostEvent(clients[i], cases[i], n), HostCpu: h.Cpu))]);
+        var batch = await Load.Compare(load, rounds, [.. hosts.Select((h, i) =>
+            new Load.Workload($"batches of 100, {names[i]}", n => PostBatch(clients[i], cases[i], n, 100), 100, h.Cpu))]);
+        foreach (var (what, results) in new[] { ("single events", single), ("batch (events/s)", batch) })
+        {
+            Report($"Ingestion, PostgreSQL against in memory, this build: {what}", results[2], results[0], 0.5, limitName: "in memory, this build");
+            Report($"Ingestion, PostgreSQL against in memory, other build: {what}", results[3], results[1], 0.5, limitName: "in memory, other build");
+            Report($"Ingestion, PostgreSQL: {what}, this build against the other", results[2], results[3], 1.0, limitName: "other build");
+            Report($"Ingestion, in memory: {what}, this build against the other", results[0], results[1], 1.0, limitName: "other build");
+        }
+        foreach (var client in clients)
+        {
+            client.Dispose();
+        }
+    }
+    finally
+    {
+        await Databases.Drop(server, database);
+        await Databases.Drop(server, $"{database}_other");
     }
 }
 
