@@ -235,10 +235,10 @@ async Task MeasureBuilds(string otherRoot)
         // Two hosts' pools under PostgreSQL's default max_connections (docs/operations.md, "Connection pools").
         var pg = new NpgsqlConnectionStringBuilder(server) { Database = database, MaxPoolSize = 20, MaxAutoPrepare = 32, NoResetOnClose = true };
         var pgOther = new NpgsqlConnectionStringBuilder(pg.ConnectionString) { Database = $"{database}_other" };
-        await using var memoryThis = await HostProcess.Start(root, 5330, null);
-        await using var memoryOther = await HostProcess.Start(otherRoot, 5331, null);
-        await using var postgresThis = await HostProcess.Start(root, 5332, pg.ConnectionString);
-        await using var postgresOther = await HostProcess.Start(otherRoot, 5333, pgOther.ConnectionString);
+        await using var memoryThis = await HostProcess.Start(root, 5340, null);
+        await using var memoryOther = await HostProcess.Start(otherRoot, 5341, null);
+        await using var postgresThis = await HostProcess.Start(root, 5342, pg.ConnectionString);
+        await using var postgresOther = await HostProcess.Start(otherRoot, 5343, pgOther.ConnectionString);
         HostProcess[] hosts = [memoryThis, memoryOther, postgresThis, postgresOther];
         string[] names = ["in memory, this build", "in memory, other build", "PostgreSQL, this build", "PostgreSQL, other build"];
         var clients = hosts.Select(Client).ToArray();
