@@ -71,7 +71,7 @@ else
 }
 builder.Services.Configure<CalendarCacheOptions>(builder.Configuration.GetSection(CalendarCacheOptions.Section));
 builder.Services.AddSingleton<GrainReferences>();
-builder.Services.AddSlaReports(postgres);
+builder.Services.AddSlaReports(postgres, builder.Configuration.GetValue("Sla:Reports:Enabled", true));
 builder.AddSlaOperations();
 if (role.ServesClients)
 {

@@ -32,9 +32,28 @@ public sealed class HostProcess : IAsyncDisposable
         return _process.TotalProcessorTime;
     }
 
+    /// <summary>
+    /// Added to every host's HTTP port (and so to its silo and gateway ports): two benchmarks on one machine, e.g. two
+    /// engineers' builds, each with an offset of its own.
+    /// </summary>
+    public static int PortOffset { get; set; }
+
     /// <param name="settings">More of the host's environment (configuration keys with <c>__</c>), for an A/B of a setting.</param>
     public static async Task<HostProcess> Start(string root, int port, string? postgres, IReadOnlyDictionary<string, string>? settings = null)
     {
+        port += PortOffset;
+        // A port another benchmark's host holds would answer the readiness check below: that host would be measured.
+        using (var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, port))
+        {
+            try
+            {
+                probe.Start();
+            }
+            catch (System.Net.Sockets.SocketException ex)
+            {
+                throw new InvalidOperationException($"port {port} is taken (another benchmark running?): use --port-offset", ex);
+            }
+        }
         var info = new ProcessStartInfo("dotnet", ["../../src/SlaGrains.Host/bin/Release/net10.0/SlaGrains.Host.dll".Replace("../../", root + "/", StringComparison.Ordinal), "--urls", $"http://127.0.0.1:{port}"])
         {
             WorkingDirectory = Path.Combine(root, "src/SlaGrains.Host"),
@@ -53,8 +72,8 @@ public sealed class HostProcess : IAsyncDisposable
         env["Sla__RateLimit__Burst"] = "10000000";
         env["Sla__Hub__CallsPerSecond"] = "10000000"; // every push client subscribes with the one bench key
         env["Sla__Hub__CallBurst"] = "10000000";
-        env["Sla__Cluster__SiloPort"] = (11300 + port % 100).ToString(CultureInfo.InvariantCulture);
-        env["Sla__Cluster__GatewayPort"] = (30300 + port % 100).ToString(CultureInfo.InvariantCulture);
+        env["Sla__Cluster__SiloPort"] = (11300 + port - 5300).ToString(CultureInfo.InvariantCulture);
+        env["Sla__Cluster__GatewayPort"] = (30300 + port - 5300).ToString(CultureInfo.InvariantCulture);
         env["Sla__Cluster__AdvertisedIP"] = "127.0.0.1";
         env["Sla__Webhooks__AllowedHosts__0"] = "127.0.0.1"; // the harness's receivers
         env["Logging__LogLevel__Default"] = "Warning";

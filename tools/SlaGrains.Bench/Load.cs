@@ -28,7 +28,7 @@ public static class Load
 
     /// <summary>
     /// Measures workloads that are compared with each other (a figure and its limit). Each is warmed up, then the
-    /// measured time is cut into <paramref name="rounds"/> slices taken in turn (limit, figure, limit, figure, …), so
+    /// measured time is cut into <paramref name="rounds"/> slices taken in turn (limit, figure, figure, limit, …), so
     /// that whatever else the shared machine is doing lands on both sides of a ratio instead of on one phase.
     /// </summary>
     public static async Task<Result[]> Compare(Shape shape, int rounds, params Workload[] workloads)
@@ -50,8 +50,10 @@ public static class Load
         var cpu = new TimeSpan[workloads.Length];
         for (var round = 1; round <= rounds; round++)
         {
-            for (var i = 0; i < workloads.Length; i++)
+            // Every other round in reverse (A B, B A, …): no workload always runs right after the same other one.
+            for (var k = 0; k < workloads.Length; k++)
             {
+                var i = round % 2 == 1 ? k : workloads.Length - 1 - k;
                 var w = workloads[i];
                 var cpuBefore = w.HostCpu?.Invoke() ?? TimeSpan.Zero;
                 var slice = await Drive($"{w.Name} ({round}/{rounds})", shape.Concurrency, shape.Duration / rounds, w.Operation, w.UnitsPerOperation, Next);

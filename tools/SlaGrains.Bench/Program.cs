@@ -9,7 +9,7 @@ using SlaGrains.Bench;
 using SlaGrains.Tests.Shared.Postgres;
 using SlaGrains.Tests.Shared.Webhooks;
 
-// dotnet run -c Release --project tools/SlaGrains.Bench -- [--seconds 20] [--warmup 15] [--rounds 4] [--concurrency 32] [--cases 1000] [--clients 1000] [--only memory|postgres|hanging|reports|hub[,...]] [--queues 10 --rate 20] [--facts 1000000 --what-if-cases 10000 --lag-samples 200] [--group-commit on|off|ab] [--only cluster --cluster http://127.0.0.1:5080 --key dev-admin-key]
+// dotnet run -c Release --project tools/SlaGrains.Bench -- [--seconds 20] [--warmup 15] [--rounds 4] [--concurrency 32] [--cases 1000] [--clients 1000] [--only memory|postgres|facts|hanging|reports|hub[,...]] [--queues 10 --rate 20] [--facts 1000000 --what-if-cases 10000 --lag-samples 200] [--group-commit on|off|ab] [--port-offset 0] [--only builds --other-build DIR] [--only cluster --cluster http://127.0.0.1:5080 --key dev-admin-key]
 // Needs a Release build of the host (dotnet build -c Release) and the local PostgreSQL (scripts/postgres-up.sh).
 var seconds = Arg("--seconds", 20);
 var concurrency = Arg("--concurrency", 32);
@@ -23,6 +23,7 @@ var groupCommit = ArgText("--group-commit") ?? "on";
 var clusterUrl = ArgText("--cluster");
 var clusterKey = ArgText("--key") ?? "dev-admin-key";
 var warmup = Arg("--warmup", 15);
+HostProcess.PortOffset = Arg("--port-offset", 0); // hosts listen on 5310 and up, plus this
 var rounds = Arg("--rounds", 4); // the measured seconds of a figure and its limit, taken in this many alternating slices
 var load = new Load.Shape(concurrency, TimeSpan.FromSeconds(warmup), TimeSpan.FromSeconds(seconds));
 var root = FindRoot();
@@ -40,6 +41,10 @@ if (Runs("hanging"))
     await MeasureHangingReceiver();
 if (Runs("postgres"))
     await MeasurePostgres();
+if (Runs("facts"))
+    await MeasureReportFacts();
+if (only?.Contains("builds") == true) // only when asked: it needs another build
+    await MeasureBuilds(ArgText("--other-build") ?? throw new InvalidOperationException("--only builds needs --other-build DIR: a checkout with its own Release build"));
 if (only?.Contains("cluster") == true)
     await MeasureCluster();
 if (only?.Contains("reports") == true) // only when asked: it writes a million facts
@@ -177,6 +182,91 @@ async Task MeasurePostgres()
         {
             await Databases.Drop(server, $"{database}_b");
         }
+    }
+}
+
+// ---- what report facts cost single events: the same host with reports on and off (Sla:Reports:Enabled), interleaved --
+async Task MeasureReportFacts()
+{
+    var off = new Dictionary<string, string> { ["Sla__Reports__Enabled"] = "false" };
+    async Task Compare(string storage, string? on, string? without, int port)
+    {
+        await using var withFacts = await HostProcess.Start(root, port, on);
+        await using var withoutFacts = await HostProcess.Start(root, port + 1, without, off);
+        using var onHttp = Client(withFacts);
+        using var offHttp = Client(withoutFacts);
+        var onCases = await OpenCases(onHttp, "facts", caseCount, minutes: 600);
+        var offCases = await OpenCases(offHttp, "facts", caseCount, minutes: 600);
+        var results = await Load.Compare(load, rounds,
+            new($"single events, {storage}, reports off", n => PostEvent(offHttp, offCases, n), HostCpu: withoutFacts.Cpu),
+            new($"single events, {storage}, reports on", n => PostEvent(onHttp, onCases, n), HostCpu: withFacts.Cpu));
+        // Issue 22: report facts cost ingestion at most 15% of its rate.
+        Report($"Report facts' cost to ingestion, {storage}: single events with reports on against off", results[1], results[0], 0.85,
+            limitName: "reports off (Sla:Reports:Enabled=false)");
+    }
+
+    await Compare("in memory", null, null, 5320);
+    var database = $"sla_bench_facts_{Environment.ProcessId}";
+    await Databases.Execute(server, $"CREATE DATABASE {database}");
+    await Databases.Execute(server, $"CREATE DATABASE {database}_off");
+    try
+    {
+        // Two hosts' pools under PostgreSQL's default max_connections (docs/operations.md, "Connection pools").
+        var on = new NpgsqlConnectionStringBuilder(server) { Database = database, MaxPoolSize = 20, MaxAutoPrepare = 32, NoResetOnClose = true };
+        await Compare("PostgreSQL", on.ConnectionString, new NpgsqlConnectionStringBuilder(on.ConnectionString) { Database = $"{database}_off" }.ConnectionString, 5322);
+    }
+    finally
+    {
+        await Databases.Drop(server, database);
+        await Databases.Drop(server, $"{database}_off");
+    }
+}
+
+// ---- this build against another, in memory and on PostgreSQL, all four hosts' loads interleaved in the same slices ----
+// The memory and postgres halves run minutes apart, so the machine's drift lands between PostgreSQL's rate and the
+// in-memory rate it is divided by; here each ratio, and each build's, is taken from alternating slices.
+async Task MeasureBuilds(string otherRoot)
+{
+    var database = $"sla_bench_builds_{Environment.ProcessId}";
+    await Databases.Execute(server, $"CREATE DATABASE {database}");
+    await Databases.Execute(server, $"CREATE DATABASE {database}_other");
+    try
+    {
+        // Two hosts' pools under PostgreSQL's default max_connections (docs/operations.md, "Connection pools").
+        var pg = new NpgsqlConnectionStringBuilder(server) { Database = database, MaxPoolSize = 20, MaxAutoPrepare = 32, NoResetOnClose = true };
+        var pgOther = new NpgsqlConnectionStringBuilder(pg.ConnectionString) { Database = $"{database}_other" };
+        await using var memoryThis = await HostProcess.Start(root, 5340, null);
+        await using var memoryOther = await HostProcess.Start(otherRoot, 5341, null);
+        await using var postgresThis = await HostProcess.Start(root, 5342, pg.ConnectionString);
+        await using var postgresOther = await HostProcess.Start(otherRoot, 5343, pgOther.ConnectionString);
+        HostProcess[] hosts = [memoryThis, memoryOther, postgresThis, postgresOther];
+        string[] names = ["in memory, this build", "in memory, other build", "PostgreSQL, this build", "PostgreSQL, other build"];
+        var clients = hosts.Select(Client).ToArray();
+        var cases = new List<string>[hosts.Length];
+        for (var i = 0; i < hosts.Length; i++)
+        {
+            cases[i] = await OpenCases(clients[i], "builds", caseCount, minutes: 600);
+        }
+        var single = await Load.Compare(load, rounds, [.. hosts.Select((h, i) =>
+            new Load.Workload($"single events, {names[i]}", n => PostEvent(clients[i], cases[i], n), HostCpu: h.Cpu))]);
+        var batch = await Load.Compare(load, rounds, [.. hosts.Select((h, i) =>
+            new Load.Workload($"batches of 100, {names[i]}", n => PostBatch(clients[i], cases[i], n, 100), 100, h.Cpu))]);
+        foreach (var (what, results) in new[] { ("single events", single), ("batch (events/s)", batch) })
+        {
+            Report($"Ingestion, PostgreSQL against in memory, this build: {what}", results[2], results[0], 0.5, limitName: "in memory, this build");
+            Report($"Ingestion, PostgreSQL against in memory, other build: {what}", results[3], results[1], 0.5, limitName: "in memory, other build");
+            Report($"Ingestion, PostgreSQL: {what}, this build against the other", results[2], results[3], 1.0, limitName: "other build");
+            Report($"Ingestion, in memory: {what}, this build against the other", results[0], results[1], 1.0, limitName: "other build");
+        }
+        foreach (var client in clients)
+        {
+            client.Dispose();
+        }
+    }
+    finally
+    {
+        await Databases.Drop(server, database);
+        await Databases.Drop(server, $"{database}_other");
     }
 }
 

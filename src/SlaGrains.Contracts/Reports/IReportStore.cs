@@ -10,6 +10,12 @@ namespace SlaGrains.Contracts.Reports;
 public interface IReportStore
 {
     /// <summary>
+    /// False in a deployment that keeps no reports (<c>Sla:Reports:Enabled=false</c>): cases then neither compute nor
+    /// send facts, and the reports API answers that reports are off.
+    /// </summary>
+    bool Enabled => true;
+
+    /// <summary>
     /// Replaces the case's facts with <paramref name="facts"/> unless the store holds a newer version of the case;
     /// returns once they are durable. Writing the same version again changes nothing.
     /// </summary>

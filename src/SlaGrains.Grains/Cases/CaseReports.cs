@@ -43,6 +43,11 @@ internal sealed partial class CaseReports(IReportStore store, string caseId, ILo
     public async Task<bool> Write(CaseEvaluation evaluation, CaseState state)
     {
         var version = state.Version;
+        if (!store.Enabled)
+        {
+            state.ReportedVersion = version; // nothing is owed where no reports are kept
+            return true;
+        }
         try
         {
             var facts = ReportFacts.From(evaluation, version);

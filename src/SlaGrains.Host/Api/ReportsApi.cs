@@ -22,6 +22,10 @@ public static class ReportsApi
     public static RouteGroupBuilder MapReportsApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/v1/reports").WithTags("Reports").RequireAuthorization(Scopes.Read);
+        group.AddEndpointFilter(async (context, next) => context.HttpContext.RequestServices.GetRequiredService<IReportStore>().Enabled
+            ? await next(context)
+            : TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Reports are off",
+                detail: "This deployment keeps no report facts (Sla:Reports:Enabled=false); an operator turns them on."));
 
         group.MapGet("/compliance", async Task<Results<JsonOk<ComplianceReport>, StatusCodeHttpResult, ProblemHttpResult>> (
             [Description("Targets at or after this instant (ISO 8601 with an offset)")] string? from,

@@ -9,9 +9,14 @@ public static class ReportsSetup
     /// Reports' store, shared by the silo's cases (which write it) and the API (which reads it): PostgreSQL with a
     /// connection string, this process's memory in the embedded mode.
     /// </summary>
-    public static IServiceCollection AddSlaReports(this IServiceCollection services, string? postgres)
+    /// <param name="enabled"><c>Sla:Reports:Enabled</c>: false keeps no facts at all (<see cref="ReportsOff"/>).</param>
+    public static IServiceCollection AddSlaReports(this IServiceCollection services, string? postgres, bool enabled = true)
     {
-        if (postgres is null)
+        if (!enabled)
+        {
+            services.AddSingleton<IReportStore, ReportsOff>();
+        }
+        else if (postgres is null)
         {
             services.AddSingleton<IReportStore, InMemoryReportStore>();
         }
