@@ -180,9 +180,7 @@ public sealed partial class CaseGrain(
 
     public async Task<CaseReplay?> GetReplay() =>
         await Evaluate(null) is null ? null : new CaseReplay(CaseId, [.. _log.Events], State.Entitlement, State.MatchReason, _definitions.Process)
-        {
-            MovedTo = _definitions.ProcessVersions.ToDictionary(),
-        };
+            { MovedTo = _definitions.ProcessVersions.ToDictionary() };
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
