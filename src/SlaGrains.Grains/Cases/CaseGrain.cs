@@ -178,9 +178,16 @@ public sealed partial class CaseGrain(
     public Task<IReadOnlyList<CaseEvent>> GetHistory() =>
         Task.FromResult<IReadOnlyList<CaseEvent>>([.. CaseTimeline.InHistoryOrder(_log.Events)]);
 
-    public async Task<CaseReplay?> GetReplay() =>
-        await Evaluate(null) is null ? null : new CaseReplay(CaseId, [.. _log.Events], State.Entitlement, State.MatchReason, _definitions.Process)
+    public async Task<CaseReplay?> GetReplay()
+    {
+        if (!Exists)
+        {
+            return null;
+        }
+        await LoadDefinitions(); // the replay evaluates the case itself: only the definitions are needed here
+        return new CaseReplay(CaseId, [.. _log.Events], State.Entitlement, State.MatchReason, _definitions.Process)
             { MovedTo = _definitions.ProcessVersions.ToDictionary() };
+    }
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
@@ -245,7 +252,7 @@ public sealed partial class CaseGrain(
         var snapshot = settled.Evaluation.Snapshot;
         var oldIndexed = State.Indexed;
         State.Indexed = [.. CaseIndexes.Of(snapshot)];
-        if (!_outbox.Empty || CaseReports.NeedsWakeUp(snapshot, _reminders))
+        if (!_outbox.Empty || _reports.NeedsWakeUp(snapshot, _reminders))
         {
             await _reminders.KeepOutboxAwake(now); // before the write that stores the notices (or owes facts), so none lacks a wake-up
         }
@@ -267,8 +274,9 @@ public sealed partial class CaseGrain(
             LogHandOverFailed(ex, CaseId); // the stored outbox and its reminder carry the notices on
             DeactivateOnIdle(); // memory may now differ from what is stored
         }
-        _queueIndex.Update(oldIndexed, snapshot, State.Version);
-        await _live.Publish(snapshot, CaseIndexes.Left(oldIndexed, State.Indexed));
+        var left = CaseIndexes.Left(oldIndexed, State.Indexed);
+        _queueIndex.Update(oldIndexed, State.Indexed, left, snapshot, State.Version);
+        await _live.Publish(snapshot, left);
         _live.ArmClockTransition(snapshot);
         return snapshot;
     }

@@ -13,15 +13,19 @@ public sealed class CaseQueueIndex(IGrainFactory grains, string caseId)
     // The row last sent, so that events that change nothing it shows (notes, custom fields) send nothing.
     private QueueEntry? _announced;
 
-    /// <summary>Moves the case from the indexes in <paramref name="indexed"/> to those of <paramref name="snapshot"/>.</summary>
-    public void Update(IReadOnlyList<string> indexed, CaseSnapshot snapshot, long version)
+    /// <summary>
+    /// Moves the case out of the indexes it <paramref name="left"/> and into <paramref name="keys"/>, those of
+    /// <paramref name="snapshot"/> (<see cref="CaseIndexes.Of"/>), which it was in under <paramref name="indexed"/>.
+    /// </summary>
+    public void Update(IReadOnlyList<string> indexed, IReadOnlyList<string> keys, IReadOnlyList<string> left, CaseSnapshot snapshot, long version)
     {
         ArgumentNullException.ThrowIfNull(indexed);
+        ArgumentNullException.ThrowIfNull(keys);
+        ArgumentNullException.ThrowIfNull(left);
         ArgumentNullException.ThrowIfNull(snapshot);
-        var keys = CaseIndexes.Of(snapshot);
-        foreach (var left in CaseIndexes.Left(indexed, keys))
+        foreach (var key in left)
         {
-            grains.GetGrain<IQueueBucketGrain>(QueueBuckets.KeyFor(left, caseId)).Remove(caseId, version).Ignore();
+            grains.GetGrain<IQueueBucketGrain>(QueueBuckets.KeyFor(key, caseId)).Remove(caseId, version).Ignore();
         }
         if (keys.Count == 0)
         {

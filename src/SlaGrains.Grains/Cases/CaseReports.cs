@@ -19,11 +19,11 @@ internal sealed partial class CaseReports(IReportStore store, string caseId, ILo
     public static bool Pending(CaseState state) => state.ReportedVersion < state.Version;
 
     /// <summary>
-    /// Whether the case must keep its outbox reminder for its facts' sake: it has entered a process (so has facts)
-    /// and no deadline reminder of its own that would wake it.
+    /// Whether the case must keep its outbox reminder for its facts' sake: reports are kept, it has entered a process
+    /// (so has facts) and no deadline reminder of its own would wake it.
     /// </summary>
-    public static bool NeedsWakeUp(CaseSnapshot snapshot, CaseReminders reminders) =>
-        snapshot.ProcessId is not null && !reminders.AnyDeadline;
+    public bool NeedsWakeUp(CaseSnapshot snapshot, CaseReminders reminders) =>
+        store.Enabled && snapshot.ProcessId is not null && !reminders.AnyDeadline;
 
     /// <summary>Sends the facts owed for the stored version (<see cref="Pending"/>), if any, from <paramref name="evaluate"/>.</summary>
     public async Task WriteIfPending(CaseState state, Func<Task<CaseEvaluation?>> evaluate)
