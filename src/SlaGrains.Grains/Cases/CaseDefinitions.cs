@@ -88,9 +88,7 @@ public sealed class CaseDefinitions(IGrainFactory grains, CompiledCalendars comp
             return changed;
         }
 
-        var ids = _movedTo.Values.Prepend(Process).SelectMany(p => p.Definition.Milestones.Select(m => m.CalendarId).Append(p.Definition.CalendarId))
-            .Append(state.Entitlement?.CalendarId)
-            .OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        var ids = CaseCalendarIds.Of(_movedTo.Values.Prepend(Process), state.Entitlement?.CalendarId);
         var records = await Task.WhenAll(ids.Select(id => grains.GetGrain<ICalendarGrain>(id).Read()));
         foreach (var record in records.OfType<CalendarRecord>())
         {

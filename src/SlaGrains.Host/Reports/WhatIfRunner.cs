@@ -4,6 +4,7 @@ using SlaGrains.Contracts.Calendars;
 using SlaGrains.Contracts.Cases;
 using SlaGrains.Contracts.Reports;
 using SlaGrains.Domain.Calendars;
+using SlaGrains.Domain.Cases;
 using SlaGrains.Domain.Processes;
 using SlaGrains.Domain.Reports;
 using SlaGrains.Grains.Calendars;
@@ -61,8 +62,7 @@ public sealed class WhatIfRunner(IReportStore store, GrainReferences grains, Com
     private async Task<Dictionary<string, BusinessCalendar>> Calendars(IEnumerable<ProcessVersion> versions, CaseReplay replay,
         ConcurrentDictionary<string, Task<BusinessCalendar?>> cache)
     {
-        var ids = versions.SelectMany(v => v.Definition.Milestones.Select(m => m.CalendarId).Append(v.Definition.CalendarId))
-            .Append(replay.Entitlement?.CalendarId).OfType<string>().Distinct(StringComparer.Ordinal);
+        var ids = CaseCalendarIds.Of(versions, replay.Entitlement?.CalendarId);
         var result = new Dictionary<string, BusinessCalendar>(StringComparer.Ordinal);
         foreach (var id in ids)
         {
