@@ -16,10 +16,12 @@ public sealed class GroupCommitOptions
 
     /// <summary>
     /// Batches in flight at once, each on its own connection. A write that finds fewer in flight goes at once, so an
-    /// idle silo adds no wait; under load, writes queue behind them and leave together in the next batch.
+    /// idle silo adds no wait; under load, writes queue behind them and leave together in the next batch. One is the
+    /// default because fewer batches in flight make larger ones: each commit wakes PostgreSQL and the silo's threads
+    /// once for more records (docs/benchmarks.md has the A/B); a server on its own cores may profit from more.
     /// </summary>
     [Range(1, 64)]
-    public int Writers { get; set; } = 2;
+    public int Writers { get; set; } = 1;
 
     /// <summary>
     /// The writer's own connections at most: <see cref="Writers"/> of them write, the rest read (a grain reads when it
