@@ -14,8 +14,11 @@ public sealed class CaseEventLog
 {
     private const string RunStateNamePrefix = "case-log"; // the first sealed run; later ones add "-1", "-2", ...
 
-    /// <summary>Past this many bytes the tail is sealed: it keeps a case's own row under PostgreSQL's 2 KB TOAST threshold.</summary>
-    public const int SealTailAt = 2 * 1024;
+    /// <summary>
+    /// Past this many bytes the tail is sealed. Every event rewrites the tail, so it is most of what a case's own write
+    /// costs; 1 KB keeps that small and the row far under PostgreSQL's 2 KB TOAST threshold (docs/benchmarks.md has the A/B).
+    /// </summary>
+    public const int SealTailAt = 1024;
 
     private readonly IGrainStorage _storage;
     private readonly GrainId _grainId;
@@ -76,7 +79,7 @@ public sealed class CaseEventLog
     /// Once the tail has grown past <see cref="SealTailAt"/>, moves it to the sealed log, so that the case's own write
     /// stays small however long its history grows. The sealed log is a few runs, each its own record, merged the way
     /// a binary counter carries: the tail becomes a new run, and while the run before it is no larger, the two become
-    /// one. Runs then roughly halve in size from the first: a case of n sealed bytes reads about log₂(n / 2 KB)
+    /// one. Runs then roughly halve in size from the first: a case of n sealed bytes reads about log₂(n / 1 KB)
     /// records when it activates, and rewrites each event about that many times over its life. A merged run is
     /// written into the record of its first run, whose events it begins with, and a new run into a record the case
     /// does not count: until the case's own write records the seal, every run it counts reads as before (the first

@@ -64,7 +64,7 @@ public sealed class CaseEventLogTests : IDisposable
         Assert.Equal(["open", .. Enumerable.Range(0, 200).Select(i => $"note-{i}")], reloaded.Events.Select(e => e.EventId));
         Assert.InRange(largestTail, 1, CaseEventLog.SealTailAt + 400); // the threshold and one event at most
         Assert.Equal(stored.SealedEvents, stored.SealedRuns.Sum());
-        // About 60 KB sealed in 2 KB seals: a handful of runs, each at least as large as the next, not one per seal.
+        // About 60 KB sealed in 1 KB seals: a handful of runs, each at least as large as the next, not one per seal.
         Assert.InRange(stored.SealedRuns.Count, 1, 6);
         Assert.Equal(stored.SealedRuns.OrderByDescending(n => n), stored.SealedRuns);
     }

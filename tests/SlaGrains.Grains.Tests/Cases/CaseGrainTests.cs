@@ -280,10 +280,10 @@ public sealed class CaseGrainTests(ClusterFixture fixture)
         }
 
         var stored = await Stored<CaseState>("case", caseId);
-        // 41 events of about 1.1 KB: the case's own write carries at most the 2 KB threshold and one event.
+        // 41 events of about 1.1 KB: the case's own write carries at most the threshold and one event.
         Assert.InRange(stored.SealedEvents, 38, 41);
-        Assert.InRange(stored.Log.Length, 0, 2 * 1024 + 1_200);
-        // The sealed log is a few runs, each at least as large as the next: about log₂(44 KB / 2 KB), not one per seal.
+        Assert.InRange(stored.Log.Length, 0, CaseEventLog.SealTailAt + 1_200);
+        // The sealed log is a few runs, each at least as large as the next: about log₂(44 KB / 1 KB), not one per seal.
         Assert.Equal(stored.SealedEvents, stored.SealedRuns.Sum());
         Assert.InRange(stored.SealedRuns.Count, 1, 6);
         Assert.Equal(stored.SealedRuns.OrderByDescending(n => n), stored.SealedRuns);
@@ -318,8 +318,8 @@ public sealed class CaseGrainTests(ClusterFixture fixture)
             largestTail = Math.Max(largestTail, (await Stored<CaseState>("case", caseId)).Log.Length);
         }
 
-        // 121 events of about 130 bytes are 15 KB of history; each write carried at most the 2 KB threshold and one event.
-        Assert.InRange(largestTail, 1, 2 * 1024 + 256);
+        // 121 events of about 130 bytes are 15 KB of history; each write carried at most the threshold and one event.
+        Assert.InRange(largestTail, 1, CaseEventLog.SealTailAt + 256);
         var stored = await Stored<CaseState>("case", caseId);
         Assert.True(stored.SealedEvents >= 100);
         Assert.InRange(stored.SealedRuns.Count, 1, 4);
