@@ -28,9 +28,19 @@ public sealed class GroupCommitGrainStorage : IGrainStorage, IDisposable
         "INSERT INTO sla_grain_state (service_id, grain_type_hash, grain_type, grain_id_hash, grain_id_n0, grain_id_n1, grain_id_key, payload, version) " +
         "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 1) ON CONFLICT ON CONSTRAINT sla_grain_state_identity DO NOTHING RETURNING version";
 
-    private const string UpdateSql =
-        "UPDATE sla_grain_state SET payload = $8, version = version + 1, modified_at = now() WHERE " + KeyColumns +
-        " AND version = $9 RETURNING version";
+    // Every update of a batch in one statement: PostgreSQL's cost per statement (bind, executor start, plan-cache
+    // lookup) is paid once per batch instead of once per record. Each row keeps its own version check, and "at" says
+    // which write it answers. On a table of any size PostgreSQL joins in the arrays' order (a nested loop over the
+    // identity index), so rows are locked in LockOrder; should it ever lock otherwise and deadlock, the batch fails
+    // like an outage and its callers resend.
+    private const string UpdateAllSql =
+        "UPDATE sla_grain_state AS s SET payload = w.payload, version = s.version + 1, modified_at = now() " +
+        "FROM unnest($1::varchar[], $2::integer[], $3::varchar[], $4::integer[], $5::bigint[], $6::bigint[], $7::varchar[], $8::bytea[], $9::integer[]) " +
+        "WITH ORDINALITY AS w (service_id, grain_type_hash, grain_type, grain_id_hash, grain_id_n0, grain_id_n1, grain_id_key, payload, version, at) " +
+        "WHERE s.service_id = w.service_id AND s.grain_type_hash = w.grain_type_hash AND s.grain_type = w.grain_type " +
+        "AND s.grain_id_hash = w.grain_id_hash AND s.grain_id_n0 = w.grain_id_n0 AND s.grain_id_n1 = w.grain_id_n1 " +
+        "AND s.grain_id_key IS NOT DISTINCT FROM w.grain_id_key AND s.version = w.version " +
+        "RETURNING w.at, s.version";
 
     private const string ReadSql = "SELECT payload, version FROM sla_grain_state WHERE " + KeyColumns;
 
@@ -190,26 +200,80 @@ public sealed class GroupCommitGrainStorage : IGrainStorage, IDisposable
         await using var connection = await _database.OpenConnectionAsync();
         // No error barriers: the batch runs in one implicit transaction, and any failure rolls all of it back.
         await using var batch = new NpgsqlBatch(connection);
-        foreach (var write in ordered)
+        var rounds = UpdateRounds(ordered);
+        foreach (var round in rounds)
         {
-            var command = new NpgsqlBatchCommand(write.ExpectedVersion is null ? InsertSql : UpdateSql);
-            AddKey(command.Parameters, write.Key);
-            command.Parameters.Add(new NpgsqlParameter<byte[]> { TypedValue = write.Payload, NpgsqlDbType = NpgsqlDbType.Bytea });
-            if (write.ExpectedVersion is { } expected)
-            {
-                command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = expected });
-            }
+            batch.BatchCommands.Add(UpdateAll(ordered, round));
+        }
+        // After the updates, so every batch locks the rows it updates before it can wait on another's new row.
+        var inserts = Enumerable.Range(0, ordered.Length).Where(i => ordered[i].ExpectedVersion is null).ToArray();
+        foreach (var i in inserts)
+        {
+            var command = new NpgsqlBatchCommand(InsertSql);
+            AddKey(command.Parameters, ordered[i].Key);
+            command.Parameters.Add(new NpgsqlParameter<byte[]> { TypedValue = ordered[i].Payload, NpgsqlDbType = NpgsqlDbType.Bytea });
             batch.BatchCommands.Add(command);
         }
-        await using (var reader = await batch.ExecuteReaderAsync())
+        await using var reader = await batch.ExecuteReaderAsync();
+        foreach (var round in rounds)
         {
-            for (var i = 0; i < ordered.Length; i++)
+            while (await reader.ReadAsync())
             {
-                versions[i] = await reader.ReadAsync() ? reader.GetInt32(0) : null;
-                await reader.NextResultAsync();
+                versions[round[(int)reader.GetInt64(0) - 1]] = reader.GetInt32(1);
             }
+            await reader.NextResultAsync();
+        }
+        foreach (var i in inserts)
+        {
+            versions[i] = await reader.ReadAsync() ? reader.GetInt32(0) : null;
+            await reader.NextResultAsync();
         }
     }
+
+    /// <summary>
+    /// The updates among <paramref name="ordered"/> by index, in rounds that each name a record at most once (a
+    /// statement updates a row once, however many of its input rows match it): a second write of one record goes in
+    /// the next round and meets the first's version. Nearly every batch is one round.
+    /// </summary>
+    private static List<List<int>> UpdateRounds(PendingWrite[] ordered)
+    {
+        var rounds = new List<List<int>>();
+        var round = 0;
+        for (var i = 0; i < ordered.Length; i++)
+        {
+            if (ordered[i].ExpectedVersion is null)
+            {
+                continue;
+            }
+            // Writes of one record are next to each other in lock order, so a repeat of the last key starts the next round.
+            round = i > 0 && ordered[i - 1].ExpectedVersion is not null && ordered[i - 1].Key == ordered[i].Key ? round + 1 : 0;
+            if (round == rounds.Count)
+            {
+                rounds.Add([]);
+            }
+            rounds[round].Add(i);
+        }
+        return rounds;
+    }
+
+    private static NpgsqlBatchCommand UpdateAll(PendingWrite[] ordered, List<int> round)
+    {
+        var writes = round.Select(i => ordered[i]).ToArray();
+        var command = new NpgsqlBatchCommand(UpdateAllSql);
+        command.Parameters.Add(Column(writes, w => w.Key.ServiceId, NpgsqlDbType.Varchar));
+        command.Parameters.Add(Column(writes, w => w.Key.GrainTypeHash, NpgsqlDbType.Integer));
+        command.Parameters.Add(Column(writes, w => w.Key.GrainType, NpgsqlDbType.Varchar));
+        command.Parameters.Add(Column(writes, w => w.Key.GrainIdHash, NpgsqlDbType.Integer));
+        command.Parameters.Add(Column(writes, w => w.Key.N0, NpgsqlDbType.Bigint));
+        command.Parameters.Add(Column(writes, w => w.Key.N1, NpgsqlDbType.Bigint));
+        command.Parameters.Add(Column(writes, w => w.Key.KeyString, NpgsqlDbType.Varchar));
+        command.Parameters.Add(Column(writes, w => w.Payload, NpgsqlDbType.Bytea));
+        command.Parameters.Add(Column(writes, w => w.ExpectedVersion!.Value, NpgsqlDbType.Integer));
+        return command;
+    }
+
+    private static NpgsqlParameter<T[]> Column<T>(PendingWrite[] writes, Func<PendingWrite, T> column, NpgsqlDbType type) =>
+        new() { TypedValue = Array.ConvertAll(writes, w => column(w)), NpgsqlDbType = NpgsqlDbType.Array | type };
 
     private static void AddKey(NpgsqlParameterCollection parameters, StoredGrainKey key)
     {
