@@ -9,7 +9,7 @@ using SlaGrains.Bench;
 using SlaGrains.Tests.Shared.Postgres;
 using SlaGrains.Tests.Shared.Webhooks;
 
-// dotnet run -c Release --project tools/SlaGrains.Bench -- [--seconds 20] [--warmup 15] [--rounds 4] [--concurrency 32] [--cases 1000] [--clients 1000] [--only memory|postgres|facts|hanging|reports|hub[,...]] [--queues 10 --rate 20] [--facts 1000000 --what-if-cases 10000 --lag-samples 200] [--group-commit on|off|ab] [--port-offset 0] [--only builds --other-build DIR] [--only cluster --cluster http://127.0.0.1:5080 --key dev-admin-key]
+// dotnet run -c Release --project tools/SlaGrains.Bench -- [--seconds 20] [--warmup 15] [--rounds 4] [--concurrency 32] [--cases 1000] [--clients 1000] [--only memory|postgres|facts|hanging|reports|hub[,...]] [--queues 10 --rate 20] [--facts 1000000 --what-if-cases 10000 --lag-samples 200] [--group-commit on|off|ab] [--port-offset 0] [--only builds --other-build DIR [--other-env NAME=VALUE,...]] [--only cluster --cluster http://127.0.0.1:5080 --key dev-admin-key]
 // Needs a Release build of the host (dotnet build -c Release) and the local PostgreSQL (scripts/postgres-up.sh).
 var seconds = Arg("--seconds", 20);
 var concurrency = Arg("--concurrency", 32);
@@ -44,7 +44,8 @@ if (Runs("postgres"))
 if (Runs("facts"))
     await MeasureReportFacts();
 if (only?.Contains("builds") == true) // only when asked: it needs another build
-    await MeasureBuilds(ArgText("--other-build") ?? throw new InvalidOperationException("--only builds needs --other-build DIR: a checkout with its own Release build"));
+    await MeasureBuilds(ArgText("--other-build") ?? throw new InvalidOperationException("--only builds needs --other-build DIR: a checkout with its own Release build"),
+        OtherEnvironment(ArgText("--other-env")));
 if (only?.Contains("cluster") == true)
     await MeasureCluster();
 if (only?.Contains("reports") == true) // only when asked: it writes a million facts
@@ -225,7 +226,9 @@ async Task MeasureReportFacts()
 // ---- this build against another, in memory and on PostgreSQL, all four hosts' loads interleaved in the same slices ----
 // The memory and postgres halves run minutes apart, so the machine's drift lands between PostgreSQL's rate and the
 // in-memory rate it is divided by; here each ratio, and each build's, is taken from alternating slices.
-async Task MeasureBuilds(string otherRoot)
+// With --other-env the other build's hosts also get those environment variables (a setting or a runtime knob), so the
+// other build may be this one: a setting's A/B.
+async Task MeasureBuilds(string otherRoot, Dictionary<string, string>? otherEnvironment)
 {
     var database = $"sla_bench_builds_{Environment.ProcessId}";
     await Databases.Execute(server, $"CREATE DATABASE {database}");
@@ -236,9 +239,9 @@ async Task MeasureBuilds(string otherRoot)
         var pg = new NpgsqlConnectionStringBuilder(server) { Database = database, MaxPoolSize = 20, MaxAutoPrepare = 32, NoResetOnClose = true };
         var pgOther = new NpgsqlConnectionStringBuilder(pg.ConnectionString) { Database = $"{database}_other" };
         await using var memoryThis = await HostProcess.Start(root, 5340, null);
-        await using var memoryOther = await HostProcess.Start(otherRoot, 5341, null);
+        await using var memoryOther = await HostProcess.Start(otherRoot, 5341, null, otherEnvironment);
         await using var postgresThis = await HostProcess.Start(root, 5342, pg.ConnectionString);
-        await using var postgresOther = await HostProcess.Start(otherRoot, 5343, pgOther.ConnectionString);
+        await using var postgresOther = await HostProcess.Start(otherRoot, 5343, pgOther.ConnectionString, otherEnvironment);
         HostProcess[] hosts = [memoryThis, memoryOther, postgresThis, postgresOther];
         string[] names = ["in memory, this build", "in memory, other build", "PostgreSQL, this build", "PostgreSQL, other build"];
         var clients = hosts.Select(Client).ToArray();
@@ -319,6 +322,10 @@ int Arg(string name, int fallback)
     var i = Array.IndexOf(args, name);
     return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
 }
+
+static Dictionary<string, string>? OtherEnvironment(string? pairs) =>
+    pairs?.Split(',').Select(pair => pair.Split('=', 2)).ToDictionary(
+        pair => pair[0], pair => pair.Length == 2 ? pair[1] : throw new ArgumentException($"--other-env takes NAME=VALUE pairs, not '{pair[0]}'"));
 
 string? ArgText(string name)
 {
