@@ -5,6 +5,7 @@ using Orleans.Storage;
 using Orleans.TestingHost;
 using SlaGrains.Contracts.Reports;
 using SlaGrains.Grains.Tests.Timing;
+using SlaGrains.Grains.Webhooks;
 using SlaGrains.Host.Storage;
 
 namespace SlaGrains.Grains.Tests;
@@ -44,6 +45,7 @@ public sealed class ClusterFixture : IAsyncLifetime
             silo.UseInMemoryReminderService();
             silo.Services.AddSingleton<IReportStore>(Reports);
             silo.UseTestTimeAndPublisher(Clock, Publisher);
+            silo.Services.Configure<WebhookOptions>(o => o.AllowedHosts.Add("127.0.0.1")); // the tests' receivers
         });
         Cluster = builder.WithSlaClient().Build();
         await Cluster.DeployAsync();

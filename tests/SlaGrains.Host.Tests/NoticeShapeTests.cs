@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Threading.Channels;
 using Microsoft.AspNetCore.SignalR.Client;
+using SlaGrains.Tests.Shared.Webhooks;
 
 namespace SlaGrains.Host.Tests;
 

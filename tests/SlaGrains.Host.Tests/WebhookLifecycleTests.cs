@@ -1,5 +1,6 @@
 using System.Net;
 using SlaGrains.Grains.Webhooks;
+using SlaGrains.Tests.Shared.Webhooks;
 
 namespace SlaGrains.Host.Tests;
 

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.Logging.Testing;
 using SlaGrains.Grains.Webhooks;
+using SlaGrains.Tests.Shared.Webhooks;
 
 namespace SlaGrains.Host.Tests;
 

@@ -4,6 +4,7 @@ using Orleans.Core.Internal;
 using Orleans.Storage;
 using SlaGrains.Contracts.Webhooks;
 using SlaGrains.Grains.Webhooks;
+using SlaGrains.Tests.Shared.Webhooks;
 
 namespace SlaGrains.Host.Tests;
 

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using NodaTime;
 using SlaGrains.Contracts.Webhooks;
 using SlaGrains.Grains.Webhooks;
+using SlaGrains.Tests.Shared.Webhooks;
 
 namespace SlaGrains.Host.Tests;
 

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using SlaGrains.Tests.Shared.Webhooks;
 
 namespace SlaGrains.Host.Tests;
 

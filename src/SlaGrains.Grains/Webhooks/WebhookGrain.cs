@@ -13,9 +13,10 @@ namespace SlaGrains.Grains.Webhooks;
 /// <summary>
 /// One webhook: a durable outbox with exponential backoff. A notice is stored before <see cref="Enqueue"/> returns, so
 /// once a case has handed it over it survives restarts; storing it is all a case ever waits for, and it rewrites one
-/// page of the outbox (<see cref="WebhookOutboxPages"/>), however many deliveries wait behind a failing receiver. A grain timer starts
-/// due sends (at most <see cref="WebhookOptions.MaxConcurrency"/> at once) on the thread pool, outside the grain's turns,
-/// and each reports back through <see cref="IWebhookOutbox.Completed"/>, so a receiver that never answers holds up
+/// page of the outbox (<see cref="WebhookOutboxPages"/>), however many deliveries wait behind a failing receiver. Due sends
+/// start (at most <see cref="WebhookOptions.MaxConcurrency"/> at once) on the thread pool, outside the grain's turns, when a
+/// delivery is stored, when a send reports back through <see cref="IWebhookOutbox.Completed"/> and on a grain timer's
+/// tick (retries falling due), so a burst drains as fast as the receiver answers, and a receiver that never answers holds up
 /// neither this grain's calls nor anyone else, and state writes stay one at a time. A one-minute reminder wakes the
 /// webhook after a restart while anything is pending; it is unregistered when the outbox is empty. What a subscription
 /// accepts is <see cref="WebhookSubscription"/>'s to say, the outbox's bookkeeping <see cref="WebhookDeliveries"/>'s;
@@ -146,6 +147,7 @@ public sealed partial class WebhookGrain(
     {
         ArgumentNullException.ThrowIfNull(result);
         await Stored(_deliveries.Completed(result, Now));
+        SendDue(); // its place in flight is free: a backlog drains as fast as the receiver answers, not one tick at a time
         await StopWhenEmpty();
     }
 
@@ -173,14 +175,23 @@ public sealed partial class WebhookGrain(
         StartPump();
     }
 
+    /// <summary>Sends what is due now, and keeps a timer ticking for what falls due later (retries) and sends lost in flight.</summary>
     private void StartPump()
     {
+        SendDue();
         var tick = options.Value.RetryBaseDelay < TimeSpan.FromSeconds(1) ? options.Value.RetryBaseDelay : TimeSpan.FromSeconds(1);
         // KeepAlive: while deliveries are pending the activation stays, so their sends' reports find it.
-        _pump ??= this.RegisterGrainTimer(Pump, new GrainTimerCreationOptions { DueTime = TimeSpan.Zero, Period = tick, KeepAlive = true });
+        _pump ??= this.RegisterGrainTimer(Pump, new GrainTimerCreationOptions { DueTime = tick, Period = tick, KeepAlive = true });
     }
 
     private async Task Pump(CancellationToken cancellationToken)
+    {
+        SendDue();
+        await StopWhenEmpty();
+    }
+
+    /// <summary>Starts the due sends the outbox allows now (<see cref="WebhookOptions.MaxConcurrency"/> in flight at most).</summary>
+    private void SendDue()
     {
         var now = Now;
         var definition = State.Definition;
@@ -191,7 +202,6 @@ public sealed partial class WebhookGrain(
             // Task.Run leaves the grain's scheduler: the send runs on the thread pool and reports back as a grain call.
             _ = Task.Run(() => SendAndReport(outbox, definition!, previousSecret, pending), CancellationToken.None);
         }
-        await StopWhenEmpty();
     }
 
     private async Task SendAndReport(IWebhookOutbox outbox, WebhookDefinition definition, string? previousSecret, PendingDelivery pending)

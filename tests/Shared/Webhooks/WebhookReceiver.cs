@@ -7,14 +7,14 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using SlaGrains.Grains.Webhooks;
 
-namespace SlaGrains.Host.Tests;
+namespace SlaGrains.Tests.Shared.Webhooks;
 
 /// <summary>
 /// A receiver like an integrator would write, on its own loopback port: it checks every signature, answers 500 to
 /// the first <see cref="FailFirst"/> requests (or redirects them elsewhere with a 307 when <paramref name="redirect"/>)
 /// and every request while <see cref="Failing"/>, and deduplicates what it accepts by delivery id.
 /// </summary>
-public sealed class WebhookReceiver : IAsyncDisposable
+internal sealed class WebhookReceiver : IAsyncDisposable
 {
     public const string Secret = "receiver-secret-0123456789";
 
