@@ -58,7 +58,7 @@ Console.WriteLine("| what | figure | limit (same run) / goal | ratio |");
 Console.WriteLine("| --- | --- | --- | --- |");
 rows.ForEach(Console.WriteLine);
 Console.WriteLine();
-Console.WriteLine($"command: dotnet run -c Release --project tools/SlaGrains.Bench -- --seconds {seconds} --warmup {warmup} --rounds {rounds} --concurrency {concurrency} --cases {caseCount} --clients {clientCount}{(only is null ? "" : $" --only {string.Join(',', only)}")}{(only?.Contains("hub") == true ? $" --queues {Arg("--queues", 10)} --rate {Arg("--rate", 20)}" : "")}{(groupCommit == "on" ? "" : $" --group-commit {groupCommit}")}");
+Console.WriteLine($"command: dotnet run -c Release --project tools/SlaGrains.Bench -- --seconds {seconds} --warmup {warmup} --rounds {rounds} --concurrency {concurrency} --cases {caseCount} --clients {clientCount}{(only is null ? "" : $" --only {string.Join(',', only)}")}{(only?.Contains("hub") == true ? $" --queues {Arg("--queues", 10)} --rate {Arg("--rate", 20)}" : "")}{(groupCommit == "on" ? "" : $" --group-commit {groupCommit}")}{(only?.Contains("builds") == true ? $" --other-build {ArgText("--other-build")}{(ArgText("--other-env") is { } otherEnv ? $" --other-env {otherEnv}" : "")}" : "")}");
 return 0;
 
 bool Runs(string half) => only is null || only.Contains(half);
