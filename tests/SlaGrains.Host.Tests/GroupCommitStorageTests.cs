@@ -141,24 +141,26 @@ public sealed class GroupCommitStorageTests(GroupCommitDatabase database) : ICla
     }
 
     [Fact]
-    public async Task Two_writers_of_one_record_in_one_batch_the_first_wins_and_the_second_conflicts()
+    public async Task Writers_of_one_record_in_one_batch_the_first_wins_and_the_others_conflict()
     {
         using var writer = database.Writer(new GroupCommitOptions { Writers = 1 }, new BatchMetrics(MeterFactory));
         var blocker = await Existing(writer, "blocker");
         var contested = await Existing(writer, "contested");
 
-        Task held, first, second;
+        Task held, first, second, third;
         await using (await Lock(blocker.Id))
         {
             held = writer.WriteStateAsync("case", blocker.Id, blocker.State);
             await WaitingOnLock();
-            // Two activations of one grain (say, on two silos for a moment) both read version 1.
+            // Activations of one grain (say, on two silos for a moment) all read version 1.
             first = writer.WriteStateAsync("case", contested.Id, new Record(["first"]) { ETag = "1" });
             second = writer.WriteStateAsync("case", contested.Id, new Record(["second"]) { ETag = "1" });
+            third = writer.WriteStateAsync("case", contested.Id, new Record(["third"]) { ETag = "1" });
         }
 
         await Task.WhenAll(held, first).WaitAsync(Patience);
         await Assert.ThrowsAsync<InconsistentStateException>(() => second.WaitAsync(Patience));
+        await Assert.ThrowsAsync<InconsistentStateException>(() => third.WaitAsync(Patience));
         var stored = await Read(database.Provider, "case", contested.Id);
         Assert.Equal(["first"], stored.State);
         Assert.Equal("2", stored.ETag);

@@ -30,9 +30,9 @@ public sealed class GroupCommitGrainStorage : IGrainStorage, IDisposable
 
     // Every update of a batch in one statement: PostgreSQL's cost per statement (bind, executor start, plan-cache
     // lookup) is paid once per batch instead of once per record. Each row keeps its own version check, and "at" says
-    // which write it answers. On a table of any size PostgreSQL joins in the arrays' order (a nested loop over the
-    // identity index), so rows are locked in LockOrder; should it ever lock otherwise and deadlock, the batch fails
-    // like an outage and its callers resend.
+    // which write it answers. Past a few dozen rows PostgreSQL joins in the arrays' order (a nested loop over the
+    // identity index), so rows are locked in LockOrder; should it lock otherwise (a hash join over a tiny table) and
+    // deadlock, the batch fails like an outage and its callers resend.
     private const string UpdateAllSql =
         "UPDATE sla_grain_state AS s SET payload = w.payload, version = s.version + 1, modified_at = now() " +
         "FROM unnest($1::varchar[], $2::integer[], $3::varchar[], $4::integer[], $5::bigint[], $6::bigint[], $7::varchar[], $8::bytea[], $9::integer[]) " +
@@ -239,6 +239,7 @@ public sealed class GroupCommitGrainStorage : IGrainStorage, IDisposable
     {
         var rounds = new List<List<int>>();
         var round = 0;
+        var last = -1; // the update before this one
         for (var i = 0; i < ordered.Length; i++)
         {
             if (ordered[i].ExpectedVersion is null)
@@ -246,7 +247,8 @@ public sealed class GroupCommitGrainStorage : IGrainStorage, IDisposable
                 continue;
             }
             // Writes of one record are next to each other in lock order, so a repeat of the last key starts the next round.
-            round = i > 0 && ordered[i - 1].ExpectedVersion is not null && ordered[i - 1].Key == ordered[i].Key ? round + 1 : 0;
+            round = last >= 0 && ordered[last].Key == ordered[i].Key ? round + 1 : 0;
+            last = i;
             if (round == rounds.Count)
             {
                 rounds.Add([]);
