@@ -39,7 +39,9 @@ public static class Load
         long Next() => Interlocked.Increment(ref next);
         if (shape.Warmup > TimeSpan.Zero)
         {
-            foreach (var w in workloads)
+            // Last to first, so the first measured slice follows its own warm-up and not another workload's (a batch
+            // warm-up's garbage once slowed the limit's first slice and flattered one-round ratios: docs/benchmarks.md).
+            foreach (var w in workloads.Reverse())
             {
                 await Drive($"{w.Name}, warming up", shape.Concurrency, shape.Warmup, w.Operation, w.UnitsPerOperation, Next);
             }
@@ -57,7 +59,12 @@ public static class Load
                 var w = workloads[i];
                 var cpuBefore = w.HostCpu?.Invoke() ?? TimeSpan.Zero;
                 var slice = await Drive($"{w.Name} ({round}/{rounds})", shape.Concurrency, shape.Duration / rounds, w.Operation, w.UnitsPerOperation, Next);
-                cpu[i] += (w.HostCpu?.Invoke() ?? TimeSpan.Zero) - cpuBefore;
+                var sliceCpu = (w.HostCpu?.Invoke() ?? TimeSpan.Zero) - cpuBefore;
+                cpu[i] += sliceCpu;
+                var sliceUnits = (slice.Latencies.Length + slice.Failures) * (double)w.UnitsPerOperation;
+                // Each slice's own figures, so a ratio's spread between slices (the machine, the slice before) shows.
+                Console.WriteLine($"    slice {round}/{rounds} of {w.Name}: {slice.Latencies.Length * (double)w.UnitsPerOperation / slice.Seconds:N0}/s"
+                    + (w.HostCpu is null || sliceUnits == 0 ? "" : $", host CPU {sliceCpu.TotalMicroseconds / sliceUnits:N0} µs each"));
                 latencies[i].AddRange(slice.Latencies);
                 failures[i] += slice.Failures;
                 seconds[i] += slice.Seconds;
