@@ -39,8 +39,7 @@ public static class Load
         long Next() => Interlocked.Increment(ref next);
         if (shape.Warmup > TimeSpan.Zero)
         {
-            // Last to first, so the first measured slice follows its own warm-up and not another workload's (a batch
-            // warm-up's garbage once slowed the limit's first slice and flattered one-round ratios: docs/benchmarks.md).
+            // Last to first, so the first measured slice follows its own warm-up, not another workload's garbage.
             foreach (var w in workloads.Reverse())
             {
                 await Drive($"{w.Name}, warming up", shape.Concurrency, shape.Warmup, w.Operation, w.UnitsPerOperation, Next);
