@@ -21,6 +21,14 @@ describe('countdown', () => {
     expect(countdown(milestone(), asOf, at(60)).tone).toBe('green');
   });
 
+  it('moves elapsed with the clock, so elapsed and left add up to the target, and holds it when the clock stops', () => {
+    const running = countdown(milestone(), asOf, at(60));
+    expect(running.elapsed).toBe(1860);
+    expect(running.elapsed + running.seconds).toBe(3600);
+    expect(countdown(milestone({ nextClockChangeAt: '2025-03-03T14:10:00Z' }), asOf, at(7200)).elapsed).toBe(2400);
+    expect(countdown(milestone({ status: 'Paused', clockRunning: false }), asOf, at(3600)).elapsed).toBe(1800);
+  });
+
   it('turns amber inside the warning window and red at the target, then counts up overdue', () => {
     expect(countdown(milestone(), asOf, at(900)).tone).toBe('amber');
     const overdue = countdown(milestone(), asOf, at(1830));

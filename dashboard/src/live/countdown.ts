@@ -10,6 +10,8 @@ export type Tone = 'green' | 'amber' | 'red' | 'done' | 'late' | 'canceled';
 export interface Countdown {
   /** Seconds left until the target; negative once overdue. */
   seconds: number;
+  /** Business seconds elapsed so far: moves with the clock, so elapsed and left always add up to the target. */
+  elapsed: number;
   /** Whether the clock is moving at this moment. */
   running: boolean;
   tone: Tone;
@@ -21,7 +23,7 @@ export function countdown(m: Milestone, asOfMs: number, nowMs: number): Countdow
   const base = m.remainingSeconds - m.overdueSeconds;
   if (m.status === 'Completed' || m.status === 'CompletedLate' || m.status === 'Canceled') {
     const tone: Tone = m.status === 'Completed' ? 'done' : m.status === 'CompletedLate' ? 'late' : 'canceled';
-    return { seconds: base, running: false, tone, label: m.status === 'Canceled' ? 'canceled' : 'done' };
+    return { seconds: base, elapsed: m.elapsedSeconds, running: false, tone, label: m.status === 'Canceled' ? 'canceled' : 'done' };
   }
 
   const changeMs = m.nextClockChangeAt ? Date.parse(m.nextClockChangeAt) : Number.POSITIVE_INFINITY;
@@ -37,7 +39,7 @@ export function countdown(m: Milestone, asOfMs: number, nowMs: number): Countdow
     : !running ? 'outside hours'
     : seconds <= 0 ? 'overdue'
     : 'counting';
-  return { seconds, running, tone, label };
+  return { seconds, elapsed: m.elapsedSeconds + Math.floor(passed), running, tone, label };
 }
 
 /** 2:05:09, 4:07, or +12:30 when overdue (counting up). */

@@ -4,6 +4,7 @@ import { api, caseEvents } from '../../api/http';
 import type { CaseEvent, Calendar, Entitlement } from '../../api/model';
 import { Icon } from '../../components/Icon';
 import { MilestoneCountdown } from '../../components/MilestoneCountdown';
+import { MilestoneElapsed } from '../../components/MilestoneElapsed';
 import { formatSeconds } from '../../live/countdown';
 import { formatInstant } from '../../format/time';
 import { friendly, milestoneLabel } from '../../format/labels';
@@ -124,7 +125,7 @@ export function Tracker() {
               <td>{m.name} #{m.instance}</td>
               <td>{formatInstant(m.startedAt, zone)}</td>
               <td>{m.targetAt ? formatInstant(m.targetAt, zone) : 'Not reachable'}</td>
-              <td className="num">{formatSeconds(m.elapsedSeconds)}</td>
+              <td className="num" data-column="elapsed"><MilestoneElapsed held={held} milestone={m} /></td>
               <td className="num">{formatSeconds(m.pausedSeconds)}</td>
               <td data-column="left"><MilestoneCountdown held={held} milestone={m} /></td>
               <td>
