@@ -39,6 +39,41 @@ public sealed class InputBoundsTests(HostFixture fixture)
     }
 
     [Fact]
+    public async Task A_body_that_names_a_field_twice_in_any_case_or_sends_a_number_as_text_is_a_400_and_changes_nothing()
+    {
+        var admin = fixture.Host.Client();
+        var (process, entitlement, _) = await Scenario.Entitled(admin);
+        var caseId = Api.Id("case");
+        await (await admin.Post($"/api/v1/cases/{caseId}/events", Scenario.Opened("o", entitlement, DateTimeOffset.UtcNow))).Json();
+        Task<HttpResponseMessage> Send(string json) => admin.PostAsync($"/api/v1/cases/{caseId}/events", SlaHost.Json(json));
+
+        // Each of these was a 200 that kept one of two values, or read a value the client did not mean as sent.
+        var twice = await (await Send("""{"eventId":"a","eventId":"b","type":"customerReplied"}""")).Problem(HttpStatusCode.BadRequest, "eventId");
+        Assert.DoesNotContain("SlaGrains", twice.ToJsonString(), StringComparison.Ordinal);
+        await (await Send("""{"eventId":"c","EventId":"d","type":"customerReplied"}""")).Problem(HttpStatusCode.BadRequest, "EventId");
+        await (await Send("""{"eventId":"f","type":"updated","changes":{"customFields":{"tier":"1","tier":"2"}}}""")).Problem(HttpStatusCode.BadRequest, "changes.customFields.tier");
+        await (await admin.Put($"/api/v1/processes/{process}", new { name = "x", milestones = new[] { new { name = "First Response", minutes = "5" } } }))
+            .Problem(HttpStatusCode.BadRequest, "milestones[0].minutes");
+
+        Assert.Single((await (await admin.GetAsync($"/api/v1/cases/{caseId}/events")).Json()).AsArray());
+        Assert.Equal(1, (int)(await (await admin.GetAsync($"/api/v1/processes/{process}")).Json())["version"]!);
+        // A name in another letter case, given once, is that field.
+        await (await Send("""{"EventId":"e","TYPE":"customerReplied"}""")).Json();
+        Assert.Equal("e", (string)(await (await admin.GetAsync($"/api/v1/cases/{caseId}/events")).Json())[1]!["eventId"]!);
+    }
+
+    [Fact]
+    public async Task A_query_value_of_the_wrong_type_is_a_400_naming_the_parameter_without_dotnet_names()
+    {
+        var reader = fixture.Host.Client(SlaHost.ReaderKey);
+
+        var problem = await (await reader.GetAsync("/api/v1/queues/Tier%201/cases?limit=abc")).Problem(HttpStatusCode.BadRequest, "limit");
+
+        Assert.Equal("'abc' is not a whole number.", (string)problem["errors"]!["limit"]![0]!);
+        Assert.DoesNotContain("Nullable", problem.ToJsonString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_event_id_reused_with_a_different_payload_is_a_409_and_the_stored_event_stands()
     {
         var admin = fixture.Host.Client();

@@ -16,8 +16,17 @@ public static class SlaJson
 {
     public static JsonSerializerOptions Options { get; } = Create();
 
-    /// <summary>For request bodies: as <see cref="Options"/>, but a member the contract does not name is an error, not ignored.</summary>
-    public static JsonSerializerOptions Strict { get; } = new JsonSerializerOptions(Options) { UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow };
+    /// <summary>
+    /// For request bodies: as <see cref="Options"/>, but nothing a client sends is silently dropped or reinterpreted. A
+    /// member the contract does not name is an error, as is a member named twice (also in another letter case), where
+    /// the last would win, and a number sent as a string. Names still match in any letter case, as Salesforce's do.
+    /// </summary>
+    public static JsonSerializerOptions Strict { get; } = new JsonSerializerOptions(Options)
+    {
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+        AllowDuplicateProperties = false,
+        NumberHandling = JsonNumberHandling.Strict,
+    };
 
     private static JsonSerializerOptions Create()
     {

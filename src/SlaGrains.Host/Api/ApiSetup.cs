@@ -23,6 +23,9 @@ public static class ApiSetup
         var configuration = builder.Configuration;
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<StorageUnavailableHandler>();
+        // A query or route value that does not bind (limit=abc) throws in every environment, so the handler answers it
+        // naming the parameter; otherwise Production would answer an empty 400.
+        builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         builder.WebHost.ConfigureKestrel(kestrel =>
             kestrel.Limits.MaxRequestBodySize = configuration.GetValue<long?>("Sla:MaxRequestBodyBytes") ?? 4 * 1024 * 1024);
 

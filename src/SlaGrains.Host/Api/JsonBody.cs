@@ -51,6 +51,10 @@ public static partial class JsonBody
         {
             return "This field is not part of the contract (check its spelling against docs/api.md or /openapi/v1.json).";
         }
+        if (first.Contains("Duplicate", StringComparison.Ordinal))
+        {
+            return "This field is given more than once (names match in any letter case); send it once.";
+        }
         if (first.Contains("could not be converted to", StringComparison.Ordinal))
         {
             var inner = ex.InnerException?.Message;

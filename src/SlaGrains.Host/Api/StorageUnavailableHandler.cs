@@ -26,6 +26,11 @@ public sealed partial class StorageUnavailableHandler : IExceptionHandler, IDisp
         ArgumentNullException.ThrowIfNull(httpContext);
         if (exception is BadHttpRequestException bad)
         {
+            if (ApiProblems.Unbound(bad) is { } unbound)
+            {
+                await unbound.ExecuteAsync(httpContext);
+                return true;
+            }
             var title = bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? "The body is too large" : "The request is malformed";
             await Results.Problem(statusCode: bad.StatusCode, title: title, detail: bad.Message).ExecuteAsync(httpContext);
             return true;

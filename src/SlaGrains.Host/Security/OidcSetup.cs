@@ -54,7 +54,7 @@ public static class OidcSetup
                 },
                 OnForbidden = context => Results.Problem(statusCode: StatusCodes.Status403Forbidden,
                     title: "The token's role lacks the scope this endpoint needs",
-                    detail: $"Roles give scopes as docs/api.md (People) says; this endpoint needs one of: {string.Join(", ", Scopes.All)}.")
+                    detail: $"{Scopes.NeededBy(context.HttpContext)} Roles give scopes as docs/api.md (People) says.")
                     .ExecuteAsync(context.HttpContext),
                 OnTokenValidated = context =>
                 {
