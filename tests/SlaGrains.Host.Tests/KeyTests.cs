@@ -98,7 +98,7 @@ public sealed class KeyTests
         }
         // It names the one scope the endpoint needs, not every scope there is.
         var forbidden = await (await reader.PostAsync($"/api/v1/cases/{Api.Id("case")}/events", SlaHost.Json("{}"))).Problem(HttpStatusCode.Forbidden);
-        Assert.Equal("This endpoint needs the events:write scope. Ask for a key that has it.", (string)forbidden["detail"]!);
+        Assert.Equal("This endpoint needs the events:write scope: ask for a key that has it.", (string)forbidden["detail"]!);
 
         Assert.Equal(HttpStatusCode.OK, (await reader.GetAsync("/api/v1/calendars")).StatusCode);
         await (await host.Client("one-wrong-key-0123456789").GetAsync("/api/v1/calendars")).Problem(HttpStatusCode.Unauthorized);

@@ -121,7 +121,7 @@ public sealed class ApiKeyAuthenticationHandler(
 
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
         Problem(StatusCodes.Status403Forbidden, "The API key lacks the scope this endpoint needs",
-            $"{Scopes.NeededBy(Context)} Ask for a key that has it.");
+            Scopes.NeededBy(Context));
 
     private Task Problem(int status, string title, string detail) =>
         Results.Problem(statusCode: status, title: title, detail: detail).ExecuteAsync(Context);

@@ -17,8 +17,11 @@ public static class Scopes
         ArgumentNullException.ThrowIfNull(context);
         var policies = context.GetEndpoint()?.Metadata.GetOrderedMetadata<IAuthorizeData>() ?? [];
         var needed = policies.Select(p => p.Policy).OfType<string>().Where(All.Contains).Distinct().ToList();
-        return needed.Count > 0
-            ? $"This endpoint needs the {string.Join(" and ", needed)} scope{(needed.Count > 1 ? "s" : "")}."
-            : $"This endpoint needs one of the scopes {string.Join(", ", All)}.";
+        return needed.Count switch
+        {
+            0 => $"This endpoint needs one of the scopes {string.Join(", ", All)}.",
+            1 => $"This endpoint needs the {needed[0]} scope: ask for a key that has it.",
+            _ => $"This endpoint needs the {string.Join(" and ", needed)} scopes: ask for a key that has them.",
+        };
     }
 }
