@@ -5,6 +5,10 @@ namespace SlaGrains.Bench;
 /// <summary>Runs an operation at bounded concurrency for a while and reports throughput and latency percentiles.</summary>
 public static class Load
 {
+    // Operations are numbered on across every comparison of a run (warm-ups and rounds included), so no two repeat an
+    // event id: a repeat would be answered as a replay, without a write, and measure nothing.
+    private static long _operations;
+
     /// <summary>
     /// How a load runs: <paramref name="Concurrency"/> workers, first for <paramref name="Warmup"/> unmeasured, then
     /// for <paramref name="Duration"/> measured. The warm-up is what a long-running service has behind it: .NET
@@ -35,8 +39,7 @@ public static class Load
     {
         ArgumentNullException.ThrowIfNull(shape);
         ArgumentNullException.ThrowIfNull(workloads);
-        long next = 0; // numbered on across warm-ups and rounds, so no two operations repeat an event id
-        long Next() => Interlocked.Increment(ref next);
+        static long Next() => Interlocked.Increment(ref _operations);
         if (shape.Warmup > TimeSpan.Zero)
         {
             // Last to first, so the first measured slice follows its own warm-up, not another workload's garbage.
