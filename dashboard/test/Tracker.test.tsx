@@ -1,4 +1,4 @@
-import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { MemoryRouter, Route, Routes } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cases, useSla } from '../src/state/store';
@@ -64,6 +64,16 @@ describe('Tracker', () => {
     await waitFor(() => expect(fact('entitlement')).toBe('Initech Silver (Active, 24 cases left)'));
     expect(fact('status')).toBe('In progress');
     expect(screen.getByText('Times in America/New_York.')).toBeTruthy();
+  });
+
+  it('moves elapsed and time left together while the clock runs', async () => {
+    cases.put(snapshot('case-7', { version: 2, milestones: [milestone()] }), asOfMs); // a newer version: the running one
+    open();
+    const cell = (column: string) => document.querySelector(`[data-milestone-id="first-response#1"] td[data-column="${column}"]`)?.textContent;
+    expect(cell('elapsed')).toBe('30:00');
+    act(() => useSla.setState({ now: asOfMs + 60_000 }));
+    expect(cell('elapsed')).toBe('31:00');
+    expect(cell('left')).toContain('29:00');
   });
 
   it('completes a milestone with a fresh event id as the signed-in key, and takes the answered snapshot', async () => {
