@@ -65,7 +65,9 @@ public sealed class CaseApiTests(HostFixture fixture)
 
         await (await admin.Post($"/api/v1/cases/{Api.Id("case")}/events", new { eventId = "r", type = "agentReplied" })).Problem(HttpStatusCode.NotFound);
         await (await admin.Post($"/api/v1/cases/{caseId}/events", new { type = "stopped" })).Problem(HttpStatusCode.BadRequest, "eventId");
-        await (await admin.Post($"/api/v1/cases/{caseId}/events", new { eventId = "x", type = "teleported" })).Problem(HttpStatusCode.BadRequest, "type");
+        var unknown = await (await admin.Post($"/api/v1/cases/{caseId}/events", new { eventId = "x", type = "teleported" })).Problem(HttpStatusCode.BadRequest, "type");
+        Assert.Equal("Not one of the values this field takes: opened, updated, agentReplied, customerReplied, milestoneCompleted, stopped, resumed, closed, reopened, taskCompleted.",
+            (string?)unknown["errors"]!["type"]![0]);
         var untyped = await (await admin.Post($"/api/v1/cases/{caseId}/events", new { eventId = "x" })).Problem(HttpStatusCode.BadRequest, "type");
         Assert.Equal("Give the event type: opened, updated, agentReplied, customerReplied, milestoneCompleted, stopped, resumed, closed, reopened or taskCompleted.",
             (string?)untyped["errors"]!["type"]![0]);

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using SlaGrains.Contracts.Serialization;
+using SlaGrains.Domain.Cases;
 
 namespace SlaGrains.Host.Api;
 
@@ -43,6 +44,27 @@ public static partial class JsonBody
     private static string Field(string? path) =>
         string.IsNullOrEmpty(path) || path == "$" ? "$" : path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path.TrimStart('$');
 
+    /// <summary>
+    /// The values a field of an enum type takes, spelled as on the wire, when the converter's message names an enum of
+    /// the engine (<c>could not be converted to System.Nullable`1[SlaGrains.Domain.Cases.CaseEventType]</c>); of event
+    /// types, only those a client may send.
+    /// </summary>
+    private static string? Choices(string message)
+    {
+        var named = ConvertedTo().Match(message);
+        if (!named.Success || typeof(CaseEventType).Assembly.GetType(named.Groups["type"].Value) is not { IsEnum: true } type)
+        {
+            return null;
+        }
+        IEnumerable<string> names = type == typeof(CaseEventType)
+            ? CaseEventTypes.Sendable.Select(CaseEventTypes.Name)
+            : Enum.GetValues(type).Cast<object>().Select(v => JsonSerializer.Serialize(v, type, SlaJson.Options).Trim('"'));
+        return string.Join(", ", names);
+    }
+
+    [GeneratedRegex(@"could not be converted to (?:System\.Nullable`1\[)?(?<type>[\w.]+)")]
+    private static partial Regex ConvertedTo();
+
     /// <summary>A message for people, without .NET type names: the contract is JSON, not our classes.</summary>
     private static string Message(JsonException ex)
     {
@@ -57,6 +79,10 @@ public static partial class JsonBody
         }
         if (first.Contains("could not be converted to", StringComparison.Ordinal))
         {
+            if (Choices(first) is { } choices)
+            {
+                return $"Not one of the values this field takes: {choices}.";
+            }
             var inner = ex.InnerException?.Message;
             return "The value has the wrong type or format" + (string.IsNullOrEmpty(inner) || inner.Contains("System.", StringComparison.Ordinal) ? "." : $": {inner}");
         }
